@@ -1,0 +1,30 @@
+package dev.strait.app;
+
+import dev.strait.app.cli.ConfigCommand;
+import dev.strait.app.cli.EmulatorCommand;
+import dev.strait.app.cli.ServeCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code bin/strait}: the gateway, its emulator and its tools behind one command. */
+@Command(name = "strait", mixinStandardHelpOptions = true, version = "strait 0.1.0",
+        description = "An AI model gateway for resellers of third-party models.",
+        subcommands = {ServeCommand.class, EmulatorCommand.class, ConfigCommand.class})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        JsonLogging.install();
+        int code = new CommandLine(new Main()).execute(args);
+        if (code != 0) {
+            System.exit(code);
+        }
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}

@@ -1,0 +1,210 @@
+package dev.strait.app.config;
+
+import dev.strait.core.deploy.Catalog;
+import dev.strait.core.deploy.Deployment;
+import dev.strait.core.deploy.Provider;
+import dev.strait.core.deploy.ProviderKind;
+import dev.strait.core.deploy.Secret;
+import dev.strait.gateway.GatewaySettings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Reads a YAML configuration, checks it whole and seals it. The only place that reads the
+ * environment: secrets are written as {@code ${VARIABLE}} and resolved here.
+ */
+public final class ConfigLoader {
+
+    public static final String DEFAULT_RESOURCE = "/strait-default.yaml";
+
+    private final Map<String, String> variables;
+
+    public ConfigLoader(Map<String, String> variables) {
+        this.variables = Map.copyOf(variables);
+    }
+
+    public StraitConfig load(Path file) {
+        try {
+            return parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new ConfigException(file.toString(), 0, "(file)", "cannot be read: " + e.getMessage());
+        }
+    }
+
+    public StraitConfig loadDefault() {
+        try (InputStream in = ConfigLoader.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+            return parse("(built-in) strait-default.yaml", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException("the built-in configuration is missing", e);
+        }
+    }
+
+    public StraitConfig parse(String file, String text) {
+        YamlNode root = YamlNode.parse(file, text, variables);
+        GatewaySettings settings = server(root);
+        Map<String, Provider> providers = providers(root);
+        List<Deployment> deployments = deployments(root, providers);
+        Map<String, String> aliases = aliases(root, deployments);
+        root.rejectUnknownKeys();
+        return new StraitConfig(settings, new Catalog(deployments, aliases));
+    }
+
+    private GatewaySettings server(YamlNode root) {
+        GatewaySettings d = GatewaySettings.defaults();
+        YamlNode server = root.field("server").orElse(null);
+        YamlNode access = root.field("access").orElse(null);
+        Set<String> keys = new HashSet<>();
+        if (access != null) {
+            for (YamlNode key : access.list("api_keys")) {
+                if (!key.isVariableReference()) {
+                    throw key.error("API keys must be given as an environment reference such as ${STRAIT_API_KEY}");
+                }
+                keys.add(key.text());
+            }
+            access.rejectUnknownKeys();
+        }
+        if (server == null) {
+            return d.withAccessKeys(keys);
+        }
+        HostPort listen = hostPort(server, "listen", d.host(), d.port());
+        HostPort admin = hostPort(server, "admin_listen", d.adminHost(), d.adminPort());
+        int maxBody = server.integer("max_body_bytes", d.maxBodyBytes(), 1024, 256 * 1024 * 1024);
+        int maxDepth = server.integer("max_json_depth", d.maxJsonDepth(), 8, 1000);
+        Duration connect = server.duration("upstream_connect_timeout", d.connectTimeout());
+        Duration idle = server.duration("upstream_idle_timeout", d.idleTimeout());
+        int failures = d.breakerFailures();
+        Duration openFor = d.breakerOpenFor();
+        YamlNode breaker = server.field("circuit_breaker").orElse(null);
+        if (breaker != null) {
+            failures = breaker.integer("failures", failures, 1, 1000);
+            openFor = breaker.duration("open_for", openFor);
+            breaker.rejectUnknownKeys();
+        }
+        server.rejectUnknownKeys();
+        return new GatewaySettings(listen.host, listen.port, admin.host, admin.port, maxBody, maxDepth, connect, idle,
+                failures, openFor, Set.copyOf(keys));
+    }
+
+    private Map<String, Provider> providers(YamlNode root) {
+        Map<String, Provider> providers = new LinkedHashMap<>();
+        for (YamlNode node : root.list("providers")) {
+            String name = node.string("name");
+            String kindText = node.string("kind");
+            ProviderKind kind = ProviderKind.byId(kindText).orElseThrow(() -> node.required("kind").error(
+                    "unknown provider kind '" + kindText + "'; one of: " + kinds()));
+            String apiVersion = node.optionalString("api_version").orElse(null);
+            node.rejectUnknownKeys();
+            if (providers.put(name, new Provider(name, kind, apiVersion)) != null) {
+                throw node.error("provider '" + name + "' is declared twice");
+            }
+        }
+        return providers;
+    }
+
+    private List<Deployment> deployments(YamlNode root, Map<String, Provider> providers) {
+        List<Deployment> deployments = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        List<YamlNode> nodes = root.list("deployments");
+        if (nodes.isEmpty()) {
+            throw root.error("at least one deployment is required under 'deployments'");
+        }
+        for (YamlNode node : nodes) {
+            String name = node.string("name");
+            if (!names.add(name)) {
+                throw node.error("deployment '" + name + "' is declared twice");
+            }
+            String model = node.string("model");
+            String providerName = node.string("provider");
+            Provider provider = providers.get(providerName);
+            if (provider == null) {
+                throw node.required("provider").error("no provider named '" + providerName + "' (declared: "
+                        + String.join(", ", providers.keySet()) + ")");
+            }
+            URI endpoint = endpoint(node.required("endpoint"));
+            String region = node.string("region");
+            Secret credential = Secret.NONE;
+            var credentialNode = node.field("credential");
+            if (credentialNode.isPresent()) {
+                if (!credentialNode.get().isVariableReference()) {
+                    throw credentialNode.get().error(
+                            "credentials must be an environment reference such as ${OPENAI_API_KEY}, never the secret itself");
+                }
+                credential = new Secret(credentialNode.get().text());
+            }
+            String upstreamModel = node.optionalString("upstream_model").orElse(model);
+            int priority = node.integer("priority", 1, 0, 1000);
+            int weight = node.integer("weight", 1, 1, 10_000);
+            int maxOutput = node.integer("max_output_tokens", 4096, 1, 1_000_000);
+            node.rejectUnknownKeys();
+            deployments.add(new Deployment(name, model, provider, endpoint, region, credential, upstreamModel,
+                    priority, weight, maxOutput));
+        }
+        return deployments;
+    }
+
+    private Map<String, String> aliases(YamlNode root, List<Deployment> deployments) {
+        Set<String> models = deployments.stream().map(Deployment::model).collect(Collectors.toSet());
+        Map<String, String> aliases = new LinkedHashMap<>();
+        for (Map.Entry<String, YamlNode> entry : root.entries("aliases").entrySet()) {
+            String target = entry.getValue().text();
+            if (!models.contains(target)) {
+                throw entry.getValue().error("alias points at model '" + target + "', which no deployment serves");
+            }
+            if (models.contains(entry.getKey())) {
+                throw entry.getValue().error("'" + entry.getKey() + "' is already a model name");
+            }
+            aliases.put(entry.getKey(), target);
+        }
+        return aliases;
+    }
+
+    private static URI endpoint(YamlNode node) {
+        String text = node.text();
+        try {
+            URI uri = new URI(text);
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                throw node.error("must be an http:// or https:// URL, not '" + text + "'");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw node.error("is not a valid URL: " + e.getReason());
+        }
+    }
+
+    private record HostPort(String host, int port) {}
+
+    private static HostPort hostPort(YamlNode parent, String key, String host, int port) {
+        var node = parent.field(key);
+        if (node.isEmpty()) {
+            return new HostPort(host, port);
+        }
+        String text = node.get().text();
+        int colon = text.lastIndexOf(':');
+        try {
+            int parsed = Integer.parseInt(text.substring(colon + 1));
+            if (colon <= 0 || parsed < 0 || parsed > 65535) {
+                throw new NumberFormatException();
+            }
+            return new HostPort(text.substring(0, colon), parsed);
+        } catch (NumberFormatException e) {
+            throw node.get().error("must be host:port, such as 127.0.0.1:8080, not '" + text + "'");
+        }
+    }
+
+    private static String kinds() {
+        return java.util.Arrays.stream(ProviderKind.values()).map(k -> k.id).collect(Collectors.joining(", "));
+    }
+}

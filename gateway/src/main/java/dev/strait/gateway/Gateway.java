@@ -1,0 +1,156 @@
+package dev.strait.gateway;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.strait.core.deploy.Catalog;
+import dev.strait.gateway.admin.AdminRoutes;
+import dev.strait.gateway.auth.Authenticate;
+import dev.strait.gateway.exchange.Stage;
+import dev.strait.gateway.front.Front;
+import dev.strait.gateway.front.ModelList;
+import dev.strait.gateway.observe.AccessLog;
+import dev.strait.gateway.observe.GatewayMetrics;
+import dev.strait.gateway.observe.JsonLog;
+import dev.strait.gateway.route.Routing;
+import dev.strait.gateway.route.SelectDeployments;
+import dev.strait.gateway.upstream.Forward;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.PoolOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/**
+ * The data plane: the client listener on one server per event loop, the admin listener, and the
+ * stages between them. The order of stages is written here and nowhere else.
+ */
+public final class Gateway implements AutoCloseable {
+
+    private final Vertx vertx;
+    private final GatewaySettings settings;
+    private final Routing routing;
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final GatewayMetrics metrics = new GatewayMetrics(registry);
+    private final JsonLog log;
+    private final HttpClient client;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+    private final RandomGenerator random;
+    private int port;
+    private int adminPort;
+    private String deploymentId;
+    private HttpServer adminServer;
+    private volatile boolean ready;
+
+    public Gateway(Vertx vertx, GatewaySettings settings, Catalog catalog, JsonLog log, Clock clock,
+            RandomGenerator random) {
+        this.vertx = vertx;
+        this.settings = settings;
+        this.log = log;
+        this.clock = clock;
+        this.random = random;
+        this.routing = new Routing(catalog, settings.breakerFailures(), settings.breakerOpenFor(), System::nanoTime);
+        this.mapper = new ObjectMapper(JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(settings.maxJsonDepth()).build())
+                .build())
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.client = vertx.createHttpClient(new HttpClientOptions()
+                        .setKeepAlive(true)
+                        .setTcpNoDelay(true)
+                        .setConnectTimeout((int) settings.connectTimeout().toMillis()),
+                new PoolOptions().setHttp1MaxSize(512));
+    }
+
+    /** Binds both listeners; blocks until they listen. Call from outside the event loops. */
+    public Gateway start() {
+        port = settings.port() == 0 ? freePort(settings.host()) : settings.port();
+        AccessLog access = new AccessLog(log, metrics);
+        List<Stage> stages = List.of(
+                new Authenticate(settings.accessKeys()),
+                new ModelList(routing, clock.instant()),
+                new SelectDeployments(routing, random),
+                new Forward(client, mapper, routing, settings, metrics));
+        HexFormat hex = HexFormat.of();
+        HttpServerOptions options = new HttpServerOptions().setHost(settings.host()).setPort(port)
+                .setTcpNoDelay(true).setCompressionSupported(false).setHandle100ContinueAutomatically(true);
+        int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
+        deploymentId = vertx.deployVerticle(() -> new VerticleBase() {
+            @Override
+            public Future<?> start() {
+                Front front = new Front(stages, mapper, settings.maxBodyBytes(), clock,
+                        () -> "req_" + hex.toHexDigits(random.nextLong()) + hex.toHexDigits((int) random.nextLong()),
+                        access::ended);
+                return vertx.createHttpServer(options).requestHandler(front).listen();
+            }
+        }, new DeploymentOptions().setInstances(instances)).await();
+        adminServer = vertx.createHttpServer(new HttpServerOptions().setHost(settings.adminHost())
+                        .setPort(settings.adminPort()))
+                .requestHandler(new AdminRoutes(routing, registry, () -> ready))
+                .listen().await();
+        adminPort = adminServer.actualPort();
+        ready = true;
+        ObjectMapper plain = new ObjectMapper();
+        var line = log.line("info", "gateway listening").put("port", port).put("admin_port", adminPort)
+                .put("event_loops", instances).put("deployments", routing.current().catalog().deployments().size());
+        line.set("models", plain.valueToTree(routing.current().catalog().models()));
+        log.write(line);
+        return this;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public int adminPort() {
+        return adminPort;
+    }
+
+    public Routing routing() {
+        return routing;
+    }
+
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    /** Serves a new catalog from the next request on; requests in flight finish on the old one. */
+    public void reload(Catalog catalog) {
+        routing.swap(catalog);
+    }
+
+    @Override
+    public void close() {
+        ready = false;
+        if (deploymentId != null) {
+            vertx.undeploy(deploymentId).await();
+        }
+        if (adminServer != null) {
+            adminServer.close().await();
+        }
+        client.close().await();
+    }
+
+    private static int freePort(String host) {
+        try (ServerSocket socket = new ServerSocket(0, 50, java.net.InetAddress.getByName(host))) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+}

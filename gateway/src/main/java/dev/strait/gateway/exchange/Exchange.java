@@ -1,0 +1,173 @@
+package dev.strait.gateway.exchange;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.strait.core.deploy.Deployment;
+import dev.strait.gateway.front.Dialect;
+import dev.strait.gateway.front.Endpoint;
+import dev.strait.gateway.front.Route;
+import dev.strait.gateway.translate.TokenUsage;
+import io.vertx.core.http.HttpServerRequest;
+import java.util.List;
+
+/**
+ * One request on its way through the stages. Lives on a single event loop, so it is plain
+ * mutable state with no synchronisation; stages fill in what they decide.
+ */
+public final class Exchange {
+
+    private final String id;
+    private final Route route;
+    private final HttpServerRequest request;
+    private final long startNanos;
+    private final long createdEpochSeconds;
+    private ObjectNode body;
+    private String requestedModel;
+    private String model;
+    private String apiKey;
+    private List<Deployment> candidates = List.of();
+    private Deployment servedBy;
+    private int attempts;
+    private TokenUsage usage = TokenUsage.NONE;
+    private String failureCode;
+    private Runnable onCancel;
+    private boolean cancelled;
+
+    public Exchange(String id, Route route, HttpServerRequest request, long startNanos, long createdEpochSeconds) {
+        this.id = id;
+        this.createdEpochSeconds = createdEpochSeconds;
+        this.route = route;
+        this.request = request;
+        this.startNanos = startNanos;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public Route route() {
+        return route;
+    }
+
+    public Endpoint endpoint() {
+        return route.endpoint();
+    }
+
+    public Dialect dialect() {
+        return route.dialect();
+    }
+
+    public HttpServerRequest request() {
+        return request;
+    }
+
+    public long startNanos() {
+        return startNanos;
+    }
+
+    /** The {@code created} time the caller sees on answers the gateway composes itself. */
+    public long createdEpochSeconds() {
+        return createdEpochSeconds;
+    }
+
+    /** The parsed request body; null for requests without one. */
+    public ObjectNode body() {
+        return body;
+    }
+
+    public void body(ObjectNode body) {
+        this.body = body;
+    }
+
+    public boolean stream() {
+        return body != null && body.path("stream").asBoolean(false);
+    }
+
+    /** Whether the caller asked for the usage chunk at the end of an OpenAI stream. */
+    public boolean clientWantsStreamUsage() {
+        return body != null && body.path("stream_options").path("include_usage").asBoolean(false);
+    }
+
+    public String requestedModel() {
+        return requestedModel;
+    }
+
+    public void requestedModel(String requestedModel) {
+        this.requestedModel = requestedModel;
+    }
+
+    /** The public model after aliases; null until routing resolved it. */
+    public String model() {
+        return model;
+    }
+
+    public void model(String model) {
+        this.model = model;
+    }
+
+    public String apiKey() {
+        return apiKey;
+    }
+
+    public void apiKey(String apiKey) {
+        this.apiKey = apiKey;
+    }
+
+    public List<Deployment> candidates() {
+        return candidates;
+    }
+
+    public void candidates(List<Deployment> candidates) {
+        this.candidates = candidates;
+    }
+
+    public Deployment servedBy() {
+        return servedBy;
+    }
+
+    public void servedBy(Deployment servedBy) {
+        this.servedBy = servedBy;
+    }
+
+    public int attempts() {
+        return attempts;
+    }
+
+    public void countAttempt() {
+        attempts++;
+    }
+
+    public TokenUsage usage() {
+        return usage;
+    }
+
+    public void usage(TokenUsage usage) {
+        this.usage = usage;
+    }
+
+    /** What to undo when the caller goes away: the upstream request in flight, if any. */
+    public void onCancel(Runnable action) {
+        this.onCancel = action;
+    }
+
+    public void cancel() {
+        if (cancelled) {
+            return;
+        }
+        cancelled = true;
+        if (onCancel != null) {
+            onCancel.run();
+        }
+    }
+
+    public boolean cancelled() {
+        return cancelled;
+    }
+
+    public String failureCode() {
+        return failureCode;
+    }
+
+    public void failureCode(String failureCode) {
+        this.failureCode = failureCode;
+    }
+}

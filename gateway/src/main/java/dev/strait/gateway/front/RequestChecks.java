@@ -1,0 +1,68 @@
+package dev.strait.gateway.front;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.strait.core.error.Failure;
+
+/**
+ * The few checks a body must pass before it is worth sending upstream: the fields every provider
+ * requires, with the caller's own parameter names in the message.
+ */
+final class RequestChecks {
+
+    private RequestChecks() {}
+
+    /** The first problem found, or null. */
+    static Failure check(Endpoint endpoint, ObjectNode body) {
+        return switch (endpoint) {
+            case CHAT -> chat(body);
+            case MESSAGES -> messages(body);
+            case EMBEDDINGS -> embeddings(body);
+            default -> null;
+        };
+    }
+
+    private static Failure chat(ObjectNode body) {
+        JsonNode messages = body.get("messages");
+        if (messages == null || !messages.isArray() || messages.isEmpty()) {
+            return Failure.invalid("invalid_messages", "'messages' must be a non-empty array of messages.", "messages");
+        }
+        for (JsonNode message : messages) {
+            if (!message.isObject() || !message.path("role").isTextual()) {
+                return Failure.invalid("invalid_messages", "Each message must be an object with a 'role'.", "messages");
+            }
+        }
+        return common(body);
+    }
+
+    private static Failure messages(ObjectNode body) {
+        JsonNode messages = body.get("messages");
+        if (messages == null || !messages.isArray()) {
+            return Failure.invalid("invalid_messages", "messages: Field required", "messages");
+        }
+        if (!body.path("max_tokens").canConvertToInt() || body.path("max_tokens").asInt() < 1) {
+            return Failure.invalid("invalid_max_tokens", "max_tokens: Field required (a positive integer)", "max_tokens");
+        }
+        return common(body);
+    }
+
+    private static Failure embeddings(ObjectNode body) {
+        JsonNode input = body.get("input");
+        if (input == null || input.isNull() || (input.isArray() && input.isEmpty())) {
+            return Failure.invalid("invalid_input", "'input' is required: a string or an array of strings or tokens.", "input");
+        }
+        return null;
+    }
+
+    private static Failure common(ObjectNode body) {
+        JsonNode stream = body.get("stream");
+        if (stream != null && !stream.isBoolean() && !stream.isNull()) {
+            return Failure.invalid("invalid_type", "'stream' must be a boolean.", "stream");
+        }
+        JsonNode model = body.get("model");
+        if (model != null && !model.isTextual()) {
+            return Failure.invalid("invalid_type", "'model' must be a string.", "model");
+        }
+        return null;
+    }
+}

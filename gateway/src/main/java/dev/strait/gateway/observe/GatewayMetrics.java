@@ -1,0 +1,106 @@
+package dev.strait.gateway.observe;
+
+import dev.strait.core.deploy.Deployment;
+import dev.strait.gateway.exchange.Exchange;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+
+/**
+ * The gateway's meters. Names follow the OpenTelemetry HTTP and GenAI semantic conventions where
+ * one exists ({@code http.server.request.duration}, {@code gen_ai.client.operation.duration},
+ * {@code gen_ai.client.token.usage}, {@code gen_ai.server.time_to_first_token}); the rest are
+ * {@code strait.*}. Tag values come from configuration or closed sets, never from a caller's
+ * free text, so cardinality stays bounded.
+ */
+public final class GatewayMetrics {
+
+    private static final Duration[] LATENCY_SLOS = {
+        Duration.ofNanos(100_000), Duration.ofNanos(250_000), Duration.ofNanos(500_000), Duration.ofMillis(1),
+        Duration.ofMillis(2), Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50),
+        Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
+        Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30),
+        Duration.ofSeconds(60), Duration.ofSeconds(120)
+    };
+
+    private final MeterRegistry registry;
+
+    public GatewayMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    public void requestEnded(Exchange exchange, int status, long nanos) {
+        Timer.builder("http.server.request.duration")
+                .description("Duration of client requests through the gateway")
+                .tag("http.route", exchange == null ? "unmatched" : exchange.route().template())
+                .tag("http.response.status_code", Integer.toString(status))
+                .tag("gen_ai.request.model", exchange == null || exchange.model() == null ? "none" : exchange.model())
+                .serviceLevelObjectives(LATENCY_SLOS)
+                .register(registry)
+                .record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+
+    public void upstreamEnded(Deployment d, String operation, String errorType, long nanos) {
+        Timer.builder("gen_ai.client.operation.duration")
+                .description("Duration of calls to upstream providers")
+                .tag("gen_ai.operation.name", operation)
+                .tag("gen_ai.provider.name", d.provider().name())
+                .tag("gen_ai.request.model", d.model())
+                .tag("strait.deployment", d.name())
+                .tag("strait.region", d.region())
+                .tag("error.type", errorType == null ? "none" : errorType)
+                .serviceLevelObjectives(LATENCY_SLOS)
+                .register(registry)
+                .record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+
+    public void timeToFirstToken(Deployment d, long nanos) {
+        Timer.builder("gen_ai.server.time_to_first_token")
+                .description("Time from request to the first streamed event sent to the caller")
+                .tag("gen_ai.request.model", d.model())
+                .tag("strait.deployment", d.name())
+                .serviceLevelObjectives(LATENCY_SLOS)
+                .register(registry)
+                .record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+
+    public void tokens(Exchange exchange) {
+        Deployment d = exchange.servedBy();
+        if (d == null) {
+            return;
+        }
+        tokenSummary(d, "input").record(exchange.usage().inputTokens());
+        tokenSummary(d, "output").record(exchange.usage().outputTokens());
+        Counter.builder("strait.tokens").tag("gen_ai.token.type", "input").tag("gen_ai.request.model", d.model())
+                .tag("strait.region", d.region()).register(registry).increment(exchange.usage().inputTokens());
+        Counter.builder("strait.tokens").tag("gen_ai.token.type", "output").tag("gen_ai.request.model", d.model())
+                .tag("strait.region", d.region()).register(registry).increment(exchange.usage().outputTokens());
+    }
+
+    public void failover(Deployment from, String reason) {
+        Counter.builder("strait.upstream.failovers").tag("strait.deployment", from.name()).tag("reason", reason)
+                .register(registry).increment();
+    }
+
+    public void clientCancelled(Exchange exchange) {
+        Counter.builder("strait.client.cancellations").tag("http.route", exchange.route().template())
+                .register(registry).increment();
+    }
+
+    private DistributionSummary tokenSummary(Deployment d, String type) {
+        return DistributionSummary.builder("gen_ai.client.token.usage")
+                .description("Tokens used per request")
+                .baseUnit("tokens")
+                .tag("gen_ai.token.type", type)
+                .tag("gen_ai.request.model", d.model())
+                .tag("gen_ai.provider.name", d.provider().name())
+                .serviceLevelObjectives(1, 10, 100, 1_000, 10_000, 100_000, 1_000_000)
+                .register(registry);
+    }
+}

@@ -1,0 +1,54 @@
+package dev.strait.gateway.stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.strait.core.sse.SseEvent;
+import dev.strait.gateway.translate.StreamTranslator;
+import dev.strait.gateway.translate.TokenUsage;
+import dev.strait.gateway.upstream.Usages;
+import java.io.IOException;
+import java.util.function.Consumer;
+
+/** An Anthropic stream to an Anthropic caller: events pass unchanged; usage is read on the way. */
+public final class AnthropicRelay implements StreamTranslator {
+
+    private final ObjectMapper mapper;
+    private TokenUsage usage = TokenUsage.NONE;
+
+    public AnthropicRelay(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    @Override
+    public void onEvent(SseEvent upstream, Consumer<SseEvent> out) {
+        String type = upstream.event();
+        if ("message_start".equals(type)) {
+            JsonNode event = parse(upstream.data());
+            if (event != null) {
+                usage = Usages.fromAnthropic(event.path("message").path("usage"));
+            }
+        } else if ("message_delta".equals(type)) {
+            JsonNode event = parse(upstream.data());
+            if (event != null) {
+                JsonNode delta = event.path("usage");
+                long input = delta.has("input_tokens") ? Usages.fromAnthropic(delta).inputTokens() : usage.inputTokens();
+                usage = new TokenUsage(input, delta.path("output_tokens").asLong(usage.outputTokens()),
+                        usage.cachedInputTokens());
+            }
+        }
+        out.accept(upstream);
+    }
+
+    @Override
+    public TokenUsage usage() {
+        return usage;
+    }
+
+    private JsonNode parse(String data) {
+        try {
+            return mapper.readTree(data);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}

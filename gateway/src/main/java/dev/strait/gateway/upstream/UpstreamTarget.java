@@ -1,0 +1,53 @@
+package dev.strait.gateway.upstream;
+
+import dev.strait.core.deploy.Deployment;
+import dev.strait.gateway.front.Endpoint;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+
+/** Where and how to call a deployment: each provider's URL layout and credential header. */
+final class UpstreamTarget {
+
+    static final String DEFAULT_ANTHROPIC_VERSION = "2023-06-01";
+    static final String DEFAULT_AZURE_API_VERSION = "2024-10-21";
+
+    private UpstreamTarget() {}
+
+    static RequestOptions options(Deployment d, Endpoint endpoint, boolean stream) {
+        String base = trimSlash(d.endpoint().toString());
+        String operation = endpoint == Endpoint.EMBEDDINGS ? "/embeddings" : "/chat/completions";
+        RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST)
+                .putHeader("content-type", "application/json")
+                .putHeader("accept", stream ? "text/event-stream" : "application/json")
+                .putHeader("user-agent", "strait/0.1");
+        String secret = d.credential().value();
+        switch (d.provider().kind()) {
+            case OPENAI, OPENAI_COMPATIBLE -> {
+                options.setAbsoluteURI(base + operation);
+                if (!secret.isEmpty()) {
+                    options.putHeader("authorization", "Bearer " + secret);
+                }
+            }
+            case AZURE_OPENAI -> {
+                String version = d.provider().apiVersion() != null ? d.provider().apiVersion() : DEFAULT_AZURE_API_VERSION;
+                options.setAbsoluteURI(base + "/openai/deployments/" + d.upstreamModel() + operation + "?api-version=" + version);
+                if (!secret.isEmpty()) {
+                    options.putHeader("api-key", secret);
+                }
+            }
+            case ANTHROPIC -> {
+                options.setAbsoluteURI(base + "/messages");
+                options.putHeader("anthropic-version",
+                        d.provider().apiVersion() != null ? d.provider().apiVersion() : DEFAULT_ANTHROPIC_VERSION);
+                if (!secret.isEmpty()) {
+                    options.putHeader("x-api-key", secret);
+                }
+            }
+        }
+        return options;
+    }
+
+    private static String trimSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

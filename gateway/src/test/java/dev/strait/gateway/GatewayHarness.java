@@ -1,0 +1,105 @@
+package dev.strait.gateway;
+
+import dev.strait.core.deploy.Catalog;
+import dev.strait.core.deploy.Deployment;
+import dev.strait.core.deploy.Provider;
+import dev.strait.core.deploy.ProviderKind;
+import dev.strait.core.deploy.Secret;
+import dev.strait.emulator.Emulator;
+import dev.strait.emulator.Faults;
+import dev.strait.gateway.observe.JsonLog;
+import io.vertx.core.Vertx;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * A real gateway on loopback in front of two real emulators. The {@code healthy} emulator serves
+ * every dialect; the {@code faulty} one is where tests inject faults, behind models that also
+ * have a healthy deployment to fail over to.
+ */
+public final class GatewayHarness implements AutoCloseable {
+
+    public static final Provider OPENAI = new Provider("openai", ProviderKind.OPENAI, null);
+    public static final Provider AZURE = new Provider("azure", ProviderKind.AZURE_OPENAI, "2024-10-21");
+    public static final Provider ANTHROPIC = new Provider("anthropic", ProviderKind.ANTHROPIC, "2023-06-01");
+    public static final Provider DEEPSEEK = new Provider("deepseek", ProviderKind.OPENAI_COMPATIBLE, null);
+
+    public final Vertx vertx = Vertx.vertx();
+    public final Emulator healthy = Emulator.start(vertx, "127.0.0.1", 0);
+    public final Emulator faulty = Emulator.start(vertx, "127.0.0.1", 0);
+    public final ByteArrayOutputStream logs = new ByteArrayOutputStream();
+    private final JsonLog log = new JsonLog(new PrintStream(logs, true, StandardCharsets.UTF_8), Clock.systemUTC(), 10_000);
+    public final Gateway gateway;
+
+    public GatewayHarness() {
+        this(GatewaySettings.defaults().withPorts(0, 0).withBreaker(1000, Duration.ofSeconds(10)));
+    }
+
+    public GatewayHarness(GatewaySettings settings) {
+        gateway = new Gateway(vertx, settings, catalog(), log, Clock.systemUTC(), new Random(7)).start();
+    }
+
+    public Catalog catalog() {
+        List<Deployment> d = new ArrayList<>();
+        d.add(deployment("openai-gpt-4o", "gpt-4o", OPENAI, healthy, "/v1", "us-east", "gpt-4o", 1));
+        d.add(deployment("azure-gpt-4o-mini", "gpt-4o-mini", AZURE, healthy, "", "singapore", "gpt-4o-mini", 1));
+        d.add(deployment("anthropic-claude", "claude-sonnet-4-5", ANTHROPIC, healthy, "/v1", "us-east",
+                "claude-sonnet-4-5-20250929", 1));
+        d.add(deployment("deepseek-chat", "deepseek-chat", DEEPSEEK, healthy, "/v1", "singapore", "deepseek-chat", 1));
+        d.add(deployment("openai-embed", "text-embedding-3-small", OPENAI, healthy, "/v1", "us-east",
+                "text-embedding-3-small", 1));
+        // Failover pairs: the faulty emulator first, a healthy one behind it, one per dialect.
+        d.add(deployment("fo-openai-primary", "failover-gpt", OPENAI, faulty, "/v1", "us-east", "gpt-4o", 1));
+        d.add(deployment("fo-openai-secondary", "failover-gpt", OPENAI, healthy, "/v1", "eu-west", "gpt-4o", 2));
+        d.add(deployment("fo-anthropic-primary", "failover-claude", ANTHROPIC, faulty, "/v1", "us-east",
+                "claude-sonnet-4-5", 1));
+        d.add(deployment("fo-anthropic-secondary", "failover-claude", ANTHROPIC, healthy, "/v1", "eu-west",
+                "claude-sonnet-4-5", 2));
+        // Only the faulty emulator serves these: for what the caller sees when everything fails.
+        d.add(deployment("faulty-openai", "faulty-gpt", OPENAI, faulty, "/v1", "us-east", "gpt-4o", 1));
+        d.add(deployment("faulty-anthropic", "faulty-claude", ANTHROPIC, faulty, "/v1", "us-east", "claude-sonnet-4-5", 1));
+        return new Catalog(d, Map.of("gpt-4o-latest", "gpt-4o"));
+    }
+
+    public static Deployment deployment(String name, String model, Provider provider, Emulator emulator, String path,
+            String region, String upstreamModel, int priority) {
+        return new Deployment(name, model, provider, URI.create(emulator.baseUrl() + path), region,
+                new Secret("sk-upstream-" + name), upstreamModel, priority, 1, 1024);
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + gateway.port();
+    }
+
+    public String adminUrl() {
+        return "http://127.0.0.1:" + gateway.adminPort();
+    }
+
+    public void resetFaults() {
+        healthy.faults(Faults.none());
+        faulty.faults(Faults.none());
+        healthy.stats().reset();
+        faulty.stats().reset();
+    }
+
+    public String logText() {
+        return logs.toString(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        gateway.close();
+        healthy.close();
+        faulty.close();
+        log.close();
+        vertx.close().await();
+    }
+}
