@@ -53,6 +53,10 @@ final class StreamPacer {
     /** Sends the headers of an event stream, then the chunks. */
     static void start(Vertx vertx, HttpServerRequest request, List<Chunk> chunks, Faults faults, EmulatorStats stats) {
         StreamPacer pacer = new StreamPacer(vertx, request, chunks, faults, stats);
+        if (pacer.response.closed()) {
+            stats.streamCancelled(); // the client left while the latency fault held the request
+            return;
+        }
         pacer.response.setChunked(true)
                 .putHeader("content-type", "text/event-stream; charset=utf-8")
                 .putHeader("cache-control", "no-cache");

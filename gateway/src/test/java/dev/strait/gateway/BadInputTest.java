@@ -1,0 +1,176 @@
+package dev.strait.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Bad input gets a clear 4xx in the caller's dialect, never a trace, and the gateway keeps serving. */
+class BadInputTest {
+
+    static GatewayHarness harness;
+
+    @BeforeAll
+    static void start() {
+        harness = new GatewayHarness();
+    }
+
+    @AfterAll
+    static void stop() {
+        harness.close();
+        // After all of it, nothing leaked a trace or a prompt into the logs.
+        assertThat(harness.logText()).doesNotContain("Exception").doesNotContain("\tat ")
+                .doesNotContain("Say something long").doesNotContain("sk-test");
+    }
+
+    String chat() {
+        return harness.baseUrl() + "/v1/chat/completions";
+    }
+
+    String messages() {
+        return harness.baseUrl() + "/v1/messages";
+    }
+
+    @Test
+    void aBodyOverTheSizeCapIs413() {
+        byte[] huge = new byte[5 * 1024 * 1024];
+        java.util.Arrays.fill(huge, (byte) 'a');
+
+        HttpResponse<String> response = Http.postBytes(chat(), huge, Http.bearer());
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.body()).contains("request_too_large");
+        assertGatewayStillServes();
+    }
+
+    @Test
+    void jsonNestedTooDeeplyIs400() {
+        String deep = "{\"model\":\"gpt-4o\",\"messages\":" + "[".repeat(200) + "]".repeat(200) + "}";
+
+        HttpResponse<String> response = Http.post(chat(), deep, Http.bearer());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("invalid_json").contains("nesting depth");
+    }
+
+    @Test
+    void invalidJsonIs400InTheOpenAiDialect() {
+        HttpResponse<String> response = Http.post(chat(), "{\"model\": \"gpt-4o\", ", Http.bearer());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).startsWith("{\"error\":{").contains("\"type\":\"invalid_request_error\"")
+                .contains("\"code\":\"invalid_json\"").doesNotContain("at com.").doesNotContain("Exception");
+    }
+
+    @Test
+    void invalidJsonIs400InTheAnthropicDialect() {
+        HttpResponse<String> response = Http.post(messages(), "not json at all", Http.anthropic());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).startsWith("{\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\"");
+    }
+
+    @Test
+    void invalidUtf8Is400() {
+        byte[] prefix = "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"".getBytes(StandardCharsets.UTF_8);
+        byte[] suffix = "\"}]}".getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[prefix.length + 2 + suffix.length];
+        System.arraycopy(prefix, 0, body, 0, prefix.length);
+        body[prefix.length] = (byte) 0xC3;
+        body[prefix.length + 1] = (byte) 0x28;
+        System.arraycopy(suffix, 0, body, prefix.length + 2, suffix.length);
+
+        HttpResponse<String> response = Http.postBytes(chat(), body, Http.bearer());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("invalid_json").contains("UTF-8");
+    }
+
+    @Test
+    void aMissingModelIs400NamingTheParameter() {
+        HttpResponse<String> response = Http.post(chat(),
+                "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}", Http.bearer());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("\"param\":\"model\"");
+    }
+
+    @Test
+    void anUnknownModelIs404InEachDialect() {
+        assertThat(Http.post(chat(), Http.chatBody("gpt-99", false), Http.bearer()).body())
+                .contains("\"code\":\"model_not_found\"");
+        HttpResponse<String> anthropic = Http.post(messages(), Http.messagesBody("claude-99", false), Http.anthropic());
+        assertThat(anthropic.statusCode()).isEqualTo(404);
+        assertThat(anthropic.body()).contains("\"type\":\"not_found_error\"");
+    }
+
+    @Test
+    void anUnknownRouteIs404AndAWrongMethodIsRefused() {
+        HttpResponse<String> unknown = Http.get(harness.baseUrl() + "/v1/nothing-here", Http.bearer());
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).contains("unknown_route");
+
+        HttpResponse<String> wrongMethod = Http.get(chat(), Http.bearer());
+        assertThat(wrongMethod.statusCode()).isEqualTo(400);
+        assertThat(wrongMethod.body()).contains("method_not_allowed");
+    }
+
+    @Test
+    void aMissingKeyIs401InTheCallersDialect() {
+        HttpResponse<String> openAi = Http.post(chat(), Http.chatBody("gpt-4o", false), "content-type", "application/json");
+        assertThat(openAi.statusCode()).isEqualTo(401);
+        assertThat(openAi.body()).contains("missing_api_key");
+
+        HttpResponse<String> anthropic = Http.post(messages(), Http.messagesBody("claude-sonnet-4-5", false),
+                "anthropic-version", "2023-06-01");
+        assertThat(anthropic.statusCode()).isEqualTo(401);
+        assertThat(anthropic.body()).contains("\"type\":\"authentication_error\"");
+    }
+
+    @Test
+    void anthropicRequestsWithoutMaxTokensAre400() {
+        HttpResponse<String> response = Http.post(messages(),
+                "{\"model\":\"claude-sonnet-4-5\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}", Http.anthropic());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("max_tokens");
+    }
+
+    @Test
+    void nGreaterThanOneOnAnAnthropicModelIsAClear400() {
+        HttpResponse<String> response = Http.post(chat(),
+                "{\"model\":\"claude-sonnet-4-5\",\"n\":3,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}",
+                Http.bearer());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("\"param\":\"n\"");
+    }
+
+    @Test
+    void embeddingsOnAModelWithoutThemIs400() {
+        HttpResponse<String> response = Http.post(harness.baseUrl() + "/v1/embeddings",
+                "{\"model\":\"claude-sonnet-4-5\",\"input\":\"hi\"}", Http.bearer());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("unsupported_operation");
+    }
+
+    @Test
+    void everyResponseCarriesARequestId() {
+        HttpResponse<String> ok = Http.post(chat(), Http.chatBody("gpt-4o", false), Http.bearer());
+        HttpResponse<String> bad = Http.post(chat(), "{", Http.bearer());
+
+        assertThat(ok.headers().firstValue("x-request-id")).hasValueSatisfying(id -> assertThat(id).startsWith("req_"));
+        assertThat(bad.headers().firstValue("x-request-id")).isPresent();
+        HttpResponse<String> given = Http.post(chat(), Http.chatBody("gpt-4o", false), "authorization", "Bearer k",
+                "content-type", "application/json", "x-request-id", "trace-123");
+        assertThat(given.headers().firstValue("x-request-id")).hasValue("trace-123");
+    }
+
+    private void assertGatewayStillServes() {
+        assertThat(Http.post(chat(), Http.chatBody("gpt-4o", false), Http.bearer()).statusCode()).isEqualTo(200);
+    }
+}

@@ -1,0 +1,146 @@
+package dev.strait.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.strait.emulator.Faults;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Failover before the first byte, and what the caller sees when every deployment fails. */
+class FailoverTest {
+
+    static GatewayHarness harness;
+
+    @BeforeAll
+    static void start() {
+        harness = new GatewayHarness();
+    }
+
+    @AfterAll
+    static void stop() {
+        harness.close();
+    }
+
+    @BeforeEach
+    void clean() {
+        harness.resetFaults();
+    }
+
+    String chat() {
+        return harness.baseUrl() + "/v1/chat/completions";
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {500, 502, 503, 429})
+    void anErrorStatusFailsOverToTheNextDeployment(int status) {
+        harness.faulty.faults(Faults.status(status));
+
+        for (boolean stream : new boolean[] {false, true}) {
+            HttpResponse<String> response = Http.post(chat(), Http.chatBody("failover-gpt", stream), Http.bearer());
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("x-strait-deployment")).hasValue("fo-openai-secondary");
+            assertThat(response.headers().firstValue("x-strait-region")).hasValue("eu-west");
+        }
+        assertThat(harness.faulty.stats().requests()).isEqualTo(2);
+    }
+
+    @Test
+    void aResetConnectionFailsOverToTheNextDeployment() {
+        harness.faulty.faults(Faults.reset());
+
+        HttpResponse<String> response = Http.post(chat(), Http.chatBody("failover-gpt", false), Http.bearer());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("x-strait-deployment")).hasValue("fo-openai-secondary");
+    }
+
+    @Test
+    void aStreamCutBeforeItsFirstChunkFailsOverUnnoticed() {
+        harness.faulty.faults(Faults.cutAfter(0));
+
+        HttpResponse<String> response = Http.post(harness.baseUrl() + "/v1/messages",
+                Http.messagesBody("failover-claude", true), Http.anthropic());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("x-strait-deployment")).hasValue("fo-anthropic-secondary");
+        assertThat(response.body()).contains("event: message_stop").doesNotContain("event: error");
+    }
+
+    @Test
+    void whenEveryDeploymentFailsTheCallerGetsABadGatewayInItsDialect() {
+        harness.faulty.faults(Faults.status(500));
+
+        HttpResponse<String> openAi = Http.post(chat(), Http.chatBody("faulty-gpt", false), Http.bearer());
+        assertThat(openAi.statusCode()).isEqualTo(502);
+        assertThat(openAi.body()).contains("\"type\":\"server_error\"").contains("\"code\":\"upstream_error\"");
+
+        HttpResponse<String> anthropic = Http.post(harness.baseUrl() + "/v1/messages",
+                Http.messagesBody("faulty-claude", false), Http.anthropic());
+        assertThat(anthropic.statusCode()).isEqualTo(502);
+        assertThat(anthropic.body()).contains("\"type\":\"error\"").contains("\"type\":\"api_error\"");
+    }
+
+    @Test
+    void whenEveryDeploymentIsRateLimitedTheCallerGets429WithRetryAfter() {
+        harness.faulty.faults(Faults.rateLimited(Duration.ofSeconds(9)));
+
+        HttpResponse<String> response = Http.post(chat(), Http.chatBody("faulty-gpt", false), Http.bearer());
+
+        assertThat(response.statusCode()).isEqualTo(429);
+        assertThat(response.headers().firstValue("retry-after")).hasValue("9");
+    }
+
+    @Test
+    void anOpenCircuitKeepsAFailingDeploymentOutOfRotationAndTheCallerGets503() {
+        try (GatewayHarness strict = new GatewayHarness(GatewaySettings.defaults().withPorts(0, 0)
+                .withBreaker(2, Duration.ofMinutes(5)))) {
+            strict.faulty.faults(Faults.status(500));
+            for (int i = 0; i < 2; i++) {
+                assertThat(Http.post(strict.baseUrl() + "/v1/chat/completions", Http.chatBody("faulty-gpt", false),
+                        Http.bearer()).statusCode()).isEqualTo(502);
+            }
+            long seen = strict.faulty.stats().requests();
+
+            HttpResponse<String> response = Http.post(strict.baseUrl() + "/v1/chat/completions",
+                    Http.chatBody("faulty-gpt", false), Http.bearer());
+
+            assertThat(response.statusCode()).isEqualTo(503);
+            assertThat(response.body()).contains("no_healthy_deployment");
+            assertThat(strict.faulty.stats().requests()).isEqualTo(seen);
+            // Its failover partner keeps serving while the circuit is open.
+            assertThat(Http.post(strict.baseUrl() + "/v1/chat/completions", Http.chatBody("failover-gpt", false),
+                    Http.bearer()).statusCode()).isEqualTo(200);
+            assertThat(Http.get(strict.adminUrl() + "/admin/deployments").body())
+                    .contains("\"name\":\"faulty-openai\"").contains("\"circuit\":\"open\"");
+        }
+    }
+
+    @Test
+    void aCallersOwnMistakeIsNotRetriedElsewhere() {
+        harness.faulty.faults(Faults.status(400));
+
+        HttpResponse<String> response = Http.post(chat(), Http.chatBody("failover-gpt", false), Http.bearer());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("\"type\":\"invalid_request_error\"");
+        assertThat(harness.faulty.stats().requests()).isEqualTo(1);
+        assertThat(harness.healthy.stats().requests()).isZero();
+    }
+
+    @Test
+    void anUpstreamErrorIsRestatedInTheCallersDialect() {
+        harness.faulty.faults(Faults.status(400));
+
+        HttpResponse<String> response = Http.post(harness.baseUrl() + "/v1/messages",
+                Http.messagesBody("faulty-gpt", false), Http.anthropic());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).startsWith("{\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\"");
+    }
+}

@@ -1,0 +1,131 @@
+package dev.strait.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.strait.emulator.Faults;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Chunks flow as they arrive, a caller who leaves stops the upstream, and a broken stream ends cleanly. */
+class StreamingTest {
+
+    static GatewayHarness harness;
+
+    @BeforeAll
+    static void start() {
+        harness = new GatewayHarness();
+    }
+
+    @AfterAll
+    static void stop() {
+        harness.close();
+    }
+
+    @BeforeEach
+    void clean() {
+        harness.resetFaults();
+    }
+
+    @Test
+    void theFirstChunkReachesTheCallerBeforeTheUpstreamHasFinished() throws IOException {
+        harness.healthy.faults(Faults.slow(8));
+        try (Socket socket = openStream("gpt-4o", false)) {
+            BufferedReader reader = reader(socket);
+            String first = readUntil(reader, "data: ");
+
+            assertThat(first).contains("chat.completion.chunk");
+            assertThat(harness.healthy.stats().completedStreams()).isZero();
+        }
+    }
+
+    @Test
+    void translatedStreamsAreNotBufferedEither() throws IOException {
+        harness.healthy.faults(Faults.slow(8));
+        try (Socket socket = openStream("claude-sonnet-4-5", false)) {
+            String first = readUntil(reader(socket), "data: ");
+
+            assertThat(first).contains("chat.completion.chunk");
+            assertThat(harness.healthy.stats().completedStreams()).isZero();
+        }
+    }
+
+    @Test
+    void aCallerThatDisconnectsCancelsTheUpstreamStream() throws Exception {
+        harness.healthy.faults(Faults.slow(5));
+        try (Socket socket = openStream("gpt-4o", false)) {
+            readUntil(reader(socket), "data: ");
+        }
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (harness.healthy.stats().cancelledStreams() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(harness.healthy.stats().cancelledStreams()).isEqualTo(1);
+        assertThat(harness.healthy.stats().completedStreams()).isZero();
+    }
+
+    @Test
+    void anOpenAiStreamThatBreaksMidwayEndsWithAnErrorEvent() {
+        harness.faulty.faults(Faults.cutAfter(3));
+
+        HttpResponse<String> response = Http.post(harness.baseUrl() + "/v1/chat/completions",
+                Http.chatBody("faulty-gpt", true), Http.bearer());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("chat.completion.chunk").doesNotContain("[DONE]");
+        String last = lastEventData(response.body());
+        assertThat(last).contains("\"error\"").contains("upstream_stream_interrupted");
+    }
+
+    @Test
+    void anAnthropicStreamThatBreaksMidwayEndsWithAnErrorEvent() {
+        harness.faulty.faults(Faults.cutAfter(3));
+
+        HttpResponse<String> response = Http.post(harness.baseUrl() + "/v1/messages",
+                Http.messagesBody("faulty-claude", true), Http.anthropic());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("event: content_block_delta").doesNotContain("message_stop")
+                .contains("event: error\ndata: {\"type\":\"error\",\"error\":{\"type\":\"api_error\"");
+    }
+
+    private Socket openStream(String model, boolean anthropic) throws IOException {
+        Socket socket = new Socket("127.0.0.1", harness.gateway.port());
+        socket.setSoTimeout(10_000);
+        String body = Http.chatBody(model, true);
+        String request = "POST /v1/chat/completions HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer sk-test\r\n"
+                + "Content-Type: application/json\r\nContent-Length: " + body.getBytes(StandardCharsets.UTF_8).length
+                + "\r\n\r\n" + body;
+        OutputStream out = socket.getOutputStream();
+        out.write(request.getBytes(StandardCharsets.UTF_8));
+        out.flush();
+        return socket;
+    }
+
+    private static BufferedReader reader(Socket socket) throws IOException {
+        return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+    }
+
+    private static String readUntil(BufferedReader reader, String prefix) throws IOException {
+        String line;
+        while ((line = reader.readLine()) != null) {
+            if (line.startsWith(prefix)) {
+                return line;
+            }
+        }
+        throw new IOException("stream ended before a line starting with " + prefix);
+    }
+
+    private static String lastEventData(String body) {
+        String[] events = body.trim().split("\n\n");
+        return events[events.length - 1];
+    }
+}
