@@ -26,6 +26,7 @@ public final class ConfigCommand {
         public Integer call() {
             Map<String, String> variables = new HashMap<>(System.getenv());
             variables.putIfAbsent("STRAIT_EMULATOR_URL", "http://127.0.0.1:1");
+            variables.putIfAbsent("STRAIT_EMULATOR_KEY", "strait-emulator-key");
             try {
                 StraitConfig config = new ConfigLoader(variables).load(file);
                 System.out.println("ok: " + config.catalog().deployments().size() + " deployments of "

@@ -46,6 +46,7 @@ public final class ServeCommand implements Callable<Integer> {
         if (emulator != null ? emulator : config == null) {
             embedded = Emulator.start(vertx, "127.0.0.1", 0);
             variables.put("STRAIT_EMULATOR_URL", embedded.baseUrl());
+            variables.put("STRAIT_EMULATOR_KEY", "strait-emulator-key");
             log.write(log.line("info", "embedded emulator listening (an emulator, not a real provider)")
                     .put("url", embedded.baseUrl()));
         }

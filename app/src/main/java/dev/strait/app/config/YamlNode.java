@@ -43,7 +43,6 @@ final class YamlNode {
 
     static YamlNode parse(String file, String text, Map<String, String> variables) {
         LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(false);
         options.setMaxAliasesForCollections(10);
         Node root;
         try {
@@ -203,10 +202,15 @@ final class YamlNode {
         if (!(node instanceof MappingNode mapping)) {
             throw error("must be a mapping of fields");
         }
+        Set<String> seen = new java.util.HashSet<>();
         for (NodeTuple tuple : mapping.getValue()) {
-            if (!(tuple.getKeyNode() instanceof ScalarNode)) {
-                throw new ConfigException(file, tuple.getKeyNode().getStartMark().getLine() + 1, path(),
-                        "keys must be plain names");
+            int line = tuple.getKeyNode().getStartMark().getLine() + 1;
+            if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
+                throw new ConfigException(file, line, path(), "keys must be plain names");
+            }
+            if (!seen.add(key.getValue())) {
+                throw new ConfigException(file, line, path.isEmpty() ? key.getValue() : path + "." + key.getValue(),
+                        "is given twice");
             }
         }
         return mapping;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.strait.core.sse.SseEvent;
 import dev.strait.gateway.translate.StreamTranslator;
 import dev.strait.gateway.translate.TokenUsage;
-import dev.strait.gateway.upstream.Usages;
+import dev.strait.gateway.translate.Usages;
 import java.io.IOException;
 import java.util.function.Consumer;
 

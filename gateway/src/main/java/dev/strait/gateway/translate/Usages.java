@@ -9,12 +9,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * excludes both cache reads and cache writes. Converting through one convention keeps the sums
  * right in both directions.
  */
-final class Usages {
+public final class Usages {
 
     private Usages() {
     }
 
-    static TokenUsage fromOpenAi(JsonNode usage) {
+    public static TokenUsage fromOpenAi(JsonNode usage) {
         if (!Json.present(usage)) {
             return TokenUsage.NONE;
         }
@@ -24,7 +24,7 @@ final class Usages {
                 Json.number(usage.path("prompt_tokens_details"), "cached_tokens"));
     }
 
-    static TokenUsage fromAnthropic(JsonNode usage) {
+    public static TokenUsage fromAnthropic(JsonNode usage) {
         if (!Json.present(usage)) {
             return TokenUsage.NONE;
         }

@@ -17,6 +17,7 @@ import dev.strait.gateway.translate.MessagesStreamToChatStream;
 import dev.strait.gateway.translate.MessagesToChat;
 import dev.strait.gateway.translate.StreamTranslator;
 import dev.strait.gateway.translate.TokenUsage;
+import dev.strait.gateway.translate.Usages;
 import java.io.IOException;
 
 /**
