@@ -1,12 +1,8 @@
-package dev.strait.gateway.stream;
+package dev.strait.gateway.translate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.strait.core.sse.SseEvent;
-import dev.strait.gateway.translate.StreamTranslator;
-import dev.strait.gateway.translate.TokenUsage;
-import dev.strait.gateway.translate.Usages;
-import java.io.IOException;
 import java.util.function.Consumer;
 
 /**
@@ -29,7 +25,7 @@ public final class OpenAiRelay implements StreamTranslator {
         String data = upstream.data();
         // Only the usage chunk carries a usage object; the cheap test spares parsing every chunk.
         if (data.contains("\"usage\":{") || data.contains("\"usage\": {")) {
-            JsonNode chunk = parse(data);
+            JsonNode chunk = Json.parse(mapper, data);
             if (chunk != null && chunk.path("usage").isObject()) {
                 usage = Usages.fromOpenAi(chunk.get("usage"));
                 if (!callerWantsUsage && chunk.path("choices").isEmpty()) {
@@ -43,13 +39,5 @@ public final class OpenAiRelay implements StreamTranslator {
     @Override
     public TokenUsage usage() {
         return usage;
-    }
-
-    private JsonNode parse(String data) {
-        try {
-            return mapper.readTree(data);
-        } catch (IOException e) {
-            return null;
-        }
     }
 }

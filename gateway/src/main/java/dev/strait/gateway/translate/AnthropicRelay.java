@@ -1,12 +1,8 @@
-package dev.strait.gateway.stream;
+package dev.strait.gateway.translate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.strait.core.sse.SseEvent;
-import dev.strait.gateway.translate.StreamTranslator;
-import dev.strait.gateway.translate.TokenUsage;
-import dev.strait.gateway.translate.Usages;
-import java.io.IOException;
 import java.util.function.Consumer;
 
 /** An Anthropic stream to an Anthropic caller: events pass unchanged; usage is read on the way. */
@@ -23,12 +19,12 @@ public final class AnthropicRelay implements StreamTranslator {
     public void onEvent(SseEvent upstream, Consumer<SseEvent> out) {
         String type = upstream.event();
         if ("message_start".equals(type)) {
-            JsonNode event = parse(upstream.data());
+            JsonNode event = Json.parse(mapper, upstream.data());
             if (event != null) {
                 usage = Usages.fromAnthropic(event.path("message").path("usage"));
             }
         } else if ("message_delta".equals(type)) {
-            JsonNode event = parse(upstream.data());
+            JsonNode event = Json.parse(mapper, upstream.data());
             if (event != null) {
                 JsonNode delta = event.path("usage");
                 long input = delta.has("input_tokens") ? Usages.fromAnthropic(delta).inputTokens() : usage.inputTokens();
@@ -42,13 +38,5 @@ public final class AnthropicRelay implements StreamTranslator {
     @Override
     public TokenUsage usage() {
         return usage;
-    }
-
-    private JsonNode parse(String data) {
-        try {
-            return mapper.readTree(data);
-        } catch (IOException e) {
-            return null;
-        }
     }
 }

@@ -1,0 +1,76 @@
+package dev.strait.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The PostgreSQL that holds Strait's truth: embedded, with its data in a directory that survives
+ * restarts (the single-node default), or external by URL (production). Either way the schema is
+ * migrated by Flyway before anything reads it.
+ */
+public final class Database implements AutoCloseable {
+
+    private final EmbeddedPostgres embedded;
+    private final HikariDataSource pool;
+
+    private Database(EmbeddedPostgres embedded, HikariDataSource pool) {
+        this.embedded = embedded;
+        this.pool = pool;
+    }
+
+    /** Starts (or restarts) a PostgreSQL whose files live under {@code directory}. */
+    public static Database embedded(Path directory) {
+        try {
+            Files.createDirectories(directory);
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(directory.resolve("pgdata"))
+                    .setOverrideWorkingDirectory(directory.resolve("pgbin").toFile())
+                    .setCleanDataDirectory(false)
+                    .setServerConfig("max_connections", "50")
+                    .start();
+            String url = postgres.getJdbcUrl("postgres", "postgres");
+            return migrated(postgres, url, "postgres", "postgres");
+        } catch (IOException e) {
+            throw new UncheckedIOException("embedded PostgreSQL did not start in " + directory, e);
+        }
+    }
+
+    public static Database external(String url, String user, String password) {
+        return migrated(null, url, user, password);
+    }
+
+    private static Database migrated(EmbeddedPostgres embedded, String url, String user, String password) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(8);
+        config.setPoolName("strait");
+        HikariDataSource pool = new HikariDataSource(config);
+        Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+        return new Database(embedded, pool);
+    }
+
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+        if (embedded != null) {
+            try {
+                embedded.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}
