@@ -14,7 +14,15 @@ import dev.strait.gateway.observe.AccessLog;
 import dev.strait.gateway.observe.GatewayMetrics;
 import dev.strait.gateway.observe.JsonLog;
 import dev.strait.gateway.route.Routing;
+import dev.strait.gateway.route.ResolveModel;
 import dev.strait.gateway.route.SelectDeployments;
+import dev.strait.gateway.policy.Admit;
+import dev.strait.gateway.policy.Entitle;
+import dev.strait.core.access.AccessSnapshot;
+import dev.strait.core.policy.Policy;
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpServerRequest;
+import java.util.function.Supplier;
 import dev.strait.gateway.upstream.Forward;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -57,8 +65,21 @@ public final class Gateway implements AutoCloseable {
     private HttpServer adminServer;
     private volatile boolean ready;
 
-    public Gateway(Vertx vertx, GatewaySettings settings, Catalog catalog, JsonLog log, Clock clock,
+    private final Supplier<AccessSnapshot> access;
+    private final Supplier<Policy> policy;
+    private final Handler<HttpServerRequest> adminApi;
+
+    /**
+     * @param access the current organizations and keys, kept fresh by the control plane
+     * @param policy the current market policy, kept fresh by the control plane
+     * @param adminApi serves the admin API's own routes behind the admin token; may be null
+     */
+    public Gateway(Vertx vertx, GatewaySettings settings, Catalog catalog, Supplier<AccessSnapshot> access,
+            Supplier<Policy> policy, Handler<HttpServerRequest> adminApi, JsonLog log, Clock clock,
             RandomGenerator random) {
+        this.access = access;
+        this.policy = policy;
+        this.adminApi = adminApi;
         this.vertx = vertx;
         this.settings = settings;
         this.log = log;
@@ -79,10 +100,13 @@ public final class Gateway implements AutoCloseable {
     /** Binds both listeners; blocks until they listen. Call from outside the event loops. */
     public Gateway start() {
         port = settings.port() == 0 ? freePort(settings.host()) : settings.port();
-        AccessLog access = new AccessLog(log, metrics);
+        AccessLog accessLog = new AccessLog(log, metrics);
         List<Stage> stages = List.of(
-                new Authenticate(settings.accessKeys()),
+                new Authenticate(access, clock),
+                new Admit(policy),
                 new ModelList(routing, clock.instant()),
+                new ResolveModel(routing),
+                new Entitle(),
                 new SelectDeployments(routing, random),
                 new Forward(client, mapper, routing, settings, metrics));
         HexFormat hex = HexFormat.of();
@@ -94,13 +118,13 @@ public final class Gateway implements AutoCloseable {
             public Future<?> start() {
                 Front front = new Front(stages, mapper, settings.maxBodyBytes(), clock,
                         () -> "req_" + hex.toHexDigits(random.nextLong()) + hex.toHexDigits((int) random.nextLong()),
-                        access::ended);
+                        accessLog::ended);
                 return vertx.createHttpServer(options).requestHandler(front).listen();
             }
         }, new DeploymentOptions().setInstances(instances)).await();
         adminServer = vertx.createHttpServer(new HttpServerOptions().setHost(settings.adminHost())
                         .setPort(settings.adminPort()))
-                .requestHandler(new AdminRoutes(routing, registry, () -> ready))
+                .requestHandler(new AdminRoutes(routing, registry, () -> ready, settings.adminToken(), adminApi))
                 .listen().await();
         adminPort = adminServer.actualPort();
         ready = true;

@@ -1,13 +1,12 @@
 package dev.strait.gateway;
 
 import java.time.Duration;
-import java.util.Set;
+import dev.strait.core.deploy.Secret;
 
 /**
  * The data plane's own settings, already validated.
  *
- * @param accessKeys the API keys the gateway accepts; empty means any non-empty key (open mode,
- *     for the embedded demo until organizations and keys exist)
+ * @param adminToken the bearer token the admin API demands; without one the admin API is closed
  * @param breakerFailures consecutive upstream failures that open a deployment's circuit
  * @param breakerOpenFor how long an open circuit keeps a deployment out of rotation
  */
@@ -22,30 +21,30 @@ public record GatewaySettings(
         Duration idleTimeout,
         int breakerFailures,
         Duration breakerOpenFor,
-        Set<String> accessKeys) {
+        Secret adminToken) {
 
     public static GatewaySettings defaults() {
         return new GatewaySettings("127.0.0.1", 8080, "127.0.0.1", 8081, 4 * 1024 * 1024, 64,
-                Duration.ofSeconds(5), Duration.ofSeconds(300), 5, Duration.ofSeconds(10), Set.of());
+                Duration.ofSeconds(5), Duration.ofSeconds(300), 5, Duration.ofSeconds(10), Secret.NONE);
     }
 
     public GatewaySettings withPorts(int port, int adminPort) {
         return new GatewaySettings(host, port, adminHost, adminPort, maxBodyBytes, maxJsonDepth, connectTimeout,
-                idleTimeout, breakerFailures, breakerOpenFor, accessKeys);
+                idleTimeout, breakerFailures, breakerOpenFor, adminToken);
     }
 
-    public GatewaySettings withAccessKeys(Set<String> keys) {
+    public GatewaySettings withAdminToken(Secret token) {
         return new GatewaySettings(host, port, adminHost, adminPort, maxBodyBytes, maxJsonDepth, connectTimeout,
-                idleTimeout, breakerFailures, breakerOpenFor, Set.copyOf(keys));
+                idleTimeout, breakerFailures, breakerOpenFor, token);
     }
 
     public GatewaySettings withBreaker(int failures, Duration openFor) {
         return new GatewaySettings(host, port, adminHost, adminPort, maxBodyBytes, maxJsonDepth, connectTimeout,
-                idleTimeout, failures, openFor, accessKeys);
+                idleTimeout, failures, openFor, adminToken);
     }
 
     public GatewaySettings withIdleTimeout(Duration idle) {
         return new GatewaySettings(host, port, adminHost, adminPort, maxBodyBytes, maxJsonDepth, connectTimeout,
-                idle, breakerFailures, breakerOpenFor, accessKeys);
+                idle, breakerFailures, breakerOpenFor, adminToken);
     }
 }

@@ -32,7 +32,7 @@ class AnthropicSdkCompatibilityTest {
     @BeforeAll
     static void start() {
         harness = new GatewayHarness();
-        client = AnthropicOkHttpClient.builder().baseUrl(harness.baseUrl()).apiKey("sk-ant-test").maxRetries(0)
+        client = AnthropicOkHttpClient.builder().baseUrl(harness.baseUrl()).apiKey(GatewayHarness.KEY).maxRetries(0)
                 .build();
     }
 

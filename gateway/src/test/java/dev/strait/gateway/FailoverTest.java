@@ -116,7 +116,7 @@ class FailoverTest {
             // Its failover partner keeps serving while the circuit is open.
             assertThat(Http.post(strict.baseUrl() + "/v1/chat/completions", Http.chatBody("failover-gpt", false),
                     Http.bearer()).statusCode()).isEqualTo(200);
-            assertThat(Http.get(strict.adminUrl() + "/admin/deployments").body())
+            assertThat(Http.get(strict.adminUrl() + "/admin/deployments", "authorization", "Bearer " + GatewayHarness.ADMIN_TOKEN).body())
                     .contains("\"name\":\"faulty-openai\"").contains("\"circuit\":\"open\"");
         }
     }

@@ -19,6 +19,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicReference;
+import dev.strait.core.access.AccessSnapshot;
+import dev.strait.core.policy.Policy;
 
 /**
  * A real gateway on loopback in front of two real emulators. The {@code healthy} emulator serves
@@ -38,13 +41,20 @@ public final class GatewayHarness implements AutoCloseable {
     public final ByteArrayOutputStream logs = new ByteArrayOutputStream();
     private final JsonLog log = new JsonLog(new PrintStream(logs, true, StandardCharsets.UTF_8), Clock.systemUTC(), 10_000);
     public final Gateway gateway;
+    /** What the control plane would keep fresh; tests swap them to change who may do what. */
+    public final AtomicReference<AccessSnapshot> access = new AtomicReference<>(Tenants.snapshot());
+    public final AtomicReference<Policy> policy = new AtomicReference<>(Tenants.permissivePolicy());
+    public static final String KEY = Tenants.US_KEY;
+
+    public static final String ADMIN_TOKEN = "admin-token-for-tests";
 
     public GatewayHarness() {
         this(GatewaySettings.defaults().withPorts(0, 0).withBreaker(1000, Duration.ofSeconds(10)));
     }
 
     public GatewayHarness(GatewaySettings settings) {
-        gateway = new Gateway(vertx, settings, catalog(), log, Clock.systemUTC(), new Random(7)).start();
+        gateway = new Gateway(vertx, settings.withAdminToken(new Secret(ADMIN_TOKEN)), catalog(), access::get,
+                policy::get, null, log, Clock.systemUTC(), new Random(7)).start();
     }
 
     public Catalog catalog() {

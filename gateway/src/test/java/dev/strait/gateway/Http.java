@@ -44,11 +44,11 @@ final class Http {
     }
 
     static String[] bearer() {
-        return new String[] {"authorization", "Bearer sk-test", "content-type", "application/json"};
+        return new String[] {"authorization", "Bearer " + GatewayHarness.KEY, "content-type", "application/json"};
     }
 
     static String[] anthropic() {
-        return new String[] {"x-api-key", "sk-test", "anthropic-version", "2023-06-01", "content-type", "application/json"};
+        return new String[] {"x-api-key", GatewayHarness.KEY, "anthropic-version", "2023-06-01", "content-type", "application/json"};
     }
 
     static String chatBody(String model, boolean stream) {

@@ -35,7 +35,7 @@ class OpenAiSdkCompatibilityTest {
     @BeforeAll
     static void start() {
         harness = new GatewayHarness();
-        client = OpenAIOkHttpClient.builder().baseUrl(harness.baseUrl() + "/v1").apiKey("sk-test").maxRetries(0)
+        client = OpenAIOkHttpClient.builder().baseUrl(harness.baseUrl() + "/v1").apiKey(GatewayHarness.KEY).maxRetries(0)
                 .build();
     }
 

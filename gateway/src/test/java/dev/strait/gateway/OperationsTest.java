@@ -43,7 +43,7 @@ class OperationsTest {
 
     @Test
     void deploymentHealthIsVisible() {
-        String body = Http.get(harness.adminUrl() + "/admin/deployments").body();
+        String body = Http.get(harness.adminUrl() + "/admin/deployments", "authorization", "Bearer " + GatewayHarness.ADMIN_TOKEN).body();
 
         assertThat(body).contains("\"name\":\"openai-gpt-4o\"").contains("\"circuit\":\"closed\"")
                 .contains("\"region\":\"us-east\"").doesNotContain("sk-upstream");
@@ -51,7 +51,7 @@ class OperationsTest {
 
     @Test
     void azureRoutesServeChatAndEmbeddingsWithTheApiKeyHeader() {
-        String[] headers = {"api-key", "azure-key", "content-type", "application/json"};
+        String[] headers = {"api-key", GatewayHarness.KEY, "content-type", "application/json"};
         HttpResponse<String> chat = Http.post(harness.baseUrl()
                         + "/openai/deployments/gpt-4o-mini/chat/completions?api-version=2024-10-21",
                 "{\"messages\":[{\"role\":\"user\",\"content\":\"hello\"}]}", headers);

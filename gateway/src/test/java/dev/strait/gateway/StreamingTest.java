@@ -101,7 +101,7 @@ class StreamingTest {
         Socket socket = new Socket("127.0.0.1", harness.gateway.port());
         socket.setSoTimeout(10_000);
         String body = Http.chatBody(model, true);
-        String request = "POST /v1/chat/completions HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer sk-test\r\n"
+        String request = "POST /v1/chat/completions HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + GatewayHarness.KEY + "\r\n"
                 + "Content-Type: application/json\r\nContent-Length: " + body.getBytes(StandardCharsets.UTF_8).length
                 + "\r\n\r\n" + body;
         OutputStream out = socket.getOutputStream();

@@ -36,8 +36,8 @@ class ToolsAndOptionsTest {
     @BeforeAll
     static void start() {
         harness = new GatewayHarness();
-        openai = OpenAIOkHttpClient.builder().baseUrl(harness.baseUrl() + "/v1").apiKey("k").maxRetries(0).build();
-        anthropic = AnthropicOkHttpClient.builder().baseUrl(harness.baseUrl()).apiKey("k").maxRetries(0).build();
+        openai = OpenAIOkHttpClient.builder().baseUrl(harness.baseUrl() + "/v1").apiKey(GatewayHarness.KEY).maxRetries(0).build();
+        anthropic = AnthropicOkHttpClient.builder().baseUrl(harness.baseUrl()).apiKey(GatewayHarness.KEY).maxRetries(0).build();
     }
 
     @AfterAll

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.strait.core.deploy.Deployment;
+import dev.strait.core.deploy.Secret;
 import dev.strait.gateway.route.DeploymentHealth;
 import dev.strait.gateway.route.Routing;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -20,7 +21,17 @@ public final class AdminRoutes implements Handler<HttpServerRequest> {
     private final PrometheusMeterRegistry registry;
     private final BooleanSupplier ready;
 
-    public AdminRoutes(Routing routing, PrometheusMeterRegistry registry, BooleanSupplier ready) {
+    private final Secret token;
+    private final Handler<HttpServerRequest> api;
+
+    /**
+     * @param token what {@code Authorization: Bearer} must carry on {@code /admin/*}
+     * @param api the rest of the admin API, served after the token check; may be null
+     */
+    public AdminRoutes(Routing routing, PrometheusMeterRegistry registry, BooleanSupplier ready, Secret token,
+            Handler<HttpServerRequest> api) {
+        this.token = token;
+        this.api = api;
         this.routing = routing;
         this.registry = registry;
         this.ready = ready;
@@ -28,7 +39,14 @@ public final class AdminRoutes implements Handler<HttpServerRequest> {
 
     @Override
     public void handle(HttpServerRequest request) {
-        switch (request.path()) {
+        String path = request.path();
+        if (path.startsWith("/admin/") && !authorized(request)) {
+            json(request, 401, JSON.objectNode().put("error", token.isPresent()
+                    ? "the admin API needs 'Authorization: Bearer <admin token>'"
+                    : "the admin API is closed: no admin token is configured"));
+            return;
+        }
+        switch (path) {
             case "/healthz" -> json(request, 200, JSON.objectNode().put("status", "ok"));
             case "/readyz" -> json(request, ready.getAsBoolean() ? 200 : 503,
                     JSON.objectNode().put("status", ready.getAsBoolean() ? "ready" : "starting"));
@@ -36,7 +54,13 @@ public final class AdminRoutes implements Handler<HttpServerRequest> {
                     .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
                     .end(registry.scrape());
             case "/admin/deployments" -> json(request, 200, deployments());
-            default -> json(request, 404, JSON.objectNode().put("error", "not found: " + request.path()));
+            default -> {
+                if (api != null) {
+                    api.handle(request);
+                } else {
+                    json(request, 404, JSON.objectNode().put("error", "not found: " + path));
+                }
+            }
         }
     }
 
@@ -62,6 +86,13 @@ public final class AdminRoutes implements Handler<HttpServerRequest> {
         ObjectNode body = JSON.objectNode();
         body.set("deployments", list);
         return body;
+    }
+
+    private boolean authorized(HttpServerRequest request) {
+        String header = request.getHeader("authorization");
+        return token.isPresent() && header != null && header.startsWith("Bearer ")
+                && java.security.MessageDigest.isEqual(header.substring(7).trim().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        token.value().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static void json(HttpServerRequest request, int status, ObjectNode body) {

@@ -1,22 +1,27 @@
 package dev.strait.gateway.auth;
 
+import dev.strait.core.access.AccessSnapshot;
 import dev.strait.core.error.Failure;
 import dev.strait.gateway.exchange.Chain;
 import dev.strait.gateway.exchange.Exchange;
 import dev.strait.gateway.exchange.Stage;
 import io.vertx.core.http.HttpServerRequest;
-import java.util.Set;
+import java.time.Clock;
+import java.util.function.Supplier;
 
 /**
- * Finds the caller's key in whichever header its SDK sends it: OpenAI's {@code Authorization:
- * Bearer}, Anthropic's {@code x-api-key}, Azure's {@code api-key}.
+ * Finds the caller's key in whichever header its SDK sends it (OpenAI's {@code Authorization:
+ * Bearer}, Anthropic's {@code x-api-key}, Azure's {@code api-key}) and looks it up in the
+ * current access snapshot: memory only, never the database.
  */
 public final class Authenticate implements Stage {
 
-    private final Set<String> accepted;
+    private final Supplier<AccessSnapshot> access;
+    private final Clock clock;
 
-    public Authenticate(Set<String> accepted) {
-        this.accepted = Set.copyOf(accepted);
+    public Authenticate(Supplier<AccessSnapshot> access, Clock clock) {
+        this.access = access;
+        this.clock = clock;
     }
 
     @Override
@@ -27,13 +32,14 @@ public final class Authenticate implements Stage {
                     "No API key provided. Send it as 'Authorization: Bearer <key>', 'x-api-key' or 'api-key'."));
             return;
         }
-        if (!accepted.isEmpty() && !accepted.contains(key)) {
-            chain.fail(exchange, Failure.of(Failure.Kind.AUTHENTICATION, "invalid_api_key",
-                    "Incorrect API key provided."));
-            return;
+        switch (access.get().lookup(key, clock.instant())) {
+            case AccessSnapshot.Lookup.Found found -> {
+                exchange.principal(found.principal());
+                chain.proceed(exchange);
+            }
+            case AccessSnapshot.Lookup.Refused refused ->
+                    chain.fail(exchange, Failure.of(Failure.Kind.AUTHENTICATION, refused.code(), refused.message()));
         }
-        exchange.apiKey(key);
-        chain.proceed(exchange);
     }
 
     static String presentedKey(HttpServerRequest request) {
@@ -42,10 +48,9 @@ public final class Authenticate implements Stage {
             return authorization.substring(7).trim();
         }
         String key = request.getHeader("x-api-key");
-        return key != null ? key.trim() : trimmed(request.getHeader("api-key"));
-    }
-
-    private static String trimmed(String value) {
-        return value == null ? null : value.trim();
+        if (key == null) {
+            key = request.getHeader("api-key");
+        }
+        return key == null ? null : key.trim();
     }
 }

@@ -1,7 +1,10 @@
 package dev.strait.gateway.exchange;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.strait.core.access.AccessSnapshot;
 import dev.strait.core.deploy.Deployment;
+import dev.strait.core.policy.Market;
+import dev.strait.core.policy.Policy;
 import dev.strait.gateway.front.Dialect;
 import dev.strait.gateway.front.Endpoint;
 import dev.strait.gateway.front.Route;
@@ -23,12 +26,15 @@ public final class Exchange {
     private ObjectNode body;
     private String requestedModel;
     private String model;
-    private String apiKey;
+    private AccessSnapshot.Principal principal;
+    private Policy policy;
+    private Market market;
     private List<Deployment> candidates = List.of();
     private Deployment servedBy;
     private int attempts;
     private TokenUsage usage = TokenUsage.NONE;
     private String failureCode;
+    private String deniedBy;
     private Runnable onCancel;
     private boolean cancelled;
 
@@ -104,12 +110,28 @@ public final class Exchange {
         this.model = model;
     }
 
-    public String apiKey() {
-        return apiKey;
+    /** Who is asking: the key and its organization; null until authenticated. */
+    public AccessSnapshot.Principal principal() {
+        return principal;
     }
 
-    public void apiKey(String apiKey) {
-        this.apiKey = apiKey;
+    public void principal(AccessSnapshot.Principal principal) {
+        this.principal = principal;
+    }
+
+    /** The policy this exchange is judged by: one snapshot from admission to routing. */
+    public Policy policy() {
+        return policy;
+    }
+
+    /** The caller's market; null until admitted. */
+    public Market market() {
+        return market;
+    }
+
+    public void admitted(Policy policy, Market market) {
+        this.policy = policy;
+        this.market = market;
     }
 
     public List<Deployment> candidates() {
@@ -161,6 +183,15 @@ public final class Exchange {
 
     public boolean cancelled() {
         return cancelled;
+    }
+
+    /** The policy rule that refused this exchange, for the log; null when none did. */
+    public String deniedBy() {
+        return deniedBy;
+    }
+
+    public void deniedBy(String rule) {
+        this.deniedBy = rule;
     }
 
     public String failureCode() {

@@ -34,23 +34,30 @@ public final class ModelList implements Stage {
             return;
         }
         Catalog catalog = routing.current().catalog();
+        List<String> visible = catalog.models().stream().filter(m -> usable(exchange, catalog, m)).toList();
         boolean anthropic = exchange.dialect() == Dialect.ANTHROPIC;
         ObjectNode body;
         if (endpoint == Endpoint.GET_MODEL) {
             String id = exchange.route().pathModel();
-            if (catalog.resolve(id).isEmpty()) {
+            if (catalog.resolve(id).isEmpty() || !visible.contains(catalog.resolve(id).get())) {
                 chain.fail(exchange, Failure.notFound("model_not_found", "The model '" + id + "' does not exist."));
                 return;
             }
             body = describe(id, owner(catalog, id), anthropic);
         } else {
-            body = list(catalog, anthropic);
+            body = list(catalog, visible, anthropic);
         }
         exchange.request().response().putHeader("content-type", "application/json").end(body.toString());
     }
 
-    private ObjectNode list(Catalog catalog, boolean anthropic) {
-        List<String> ids = catalog.models();
+    /** Listed only if this caller could use it: licensed, in its key's scope, served from a permitted region. */
+    private static boolean usable(Exchange exchange, Catalog catalog, String model) {
+        return exchange.policy().evaluate(exchange.principal().org(), model).allowed()
+                && exchange.principal().key().allowsModel(model)
+                && catalog.deploymentsOf(model).stream().anyMatch(d -> exchange.market().serveFrom().contains(d.region()));
+    }
+
+    private ObjectNode list(Catalog catalog, List<String> ids, boolean anthropic) {
         ArrayNode data = JSON.arrayNode();
         for (String id : ids) {
             data.add(describe(id, owner(catalog, id), anthropic));

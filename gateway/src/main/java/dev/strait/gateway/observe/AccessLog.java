@@ -32,6 +32,13 @@ public final class AccessLog {
                 .put("status", status)
                 .put("duration_us", nanos / 1_000)
                 .put("stream", exchange.stream());
+        if (exchange.principal() != null) {
+            line.put("org", exchange.principal().org().id()).put("market", exchange.principal().org().market())
+                    .put("key", exchange.principal().key().prefix());
+        }
+        if (exchange.deniedBy() != null) {
+            line.put("denied_by", exchange.deniedBy());
+        }
         if (exchange.model() != null) {
             line.put("model", exchange.model());
         }

@@ -9,13 +9,12 @@ import dev.strait.gateway.front.Endpoint;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
- * Resolves the requested model and orders the deployments that may serve it: by priority, and
- * within one priority by a weighted shuffle, so traffic splits by weight and the rest remain as
- * failover in order.
+ * Orders the deployments that may serve the model for this caller: only those in regions its
+ * market permits, by priority, and within one priority by a weighted shuffle, so traffic splits
+ * by weight and the rest remain as failover in order.
  */
 public final class SelectDeployments implements Stage {
 
@@ -33,31 +32,29 @@ public final class SelectDeployments implements Stage {
             chain.proceed(exchange);
             return;
         }
-        String requested = exchange.route().pathModel() != null
-                ? exchange.route().pathModel()
-                : exchange.body().path("model").asText(null);
-        if (requested == null || requested.isBlank()) {
-            chain.fail(exchange, Failure.invalid("missing_model", "You must provide a model parameter.", "model"));
-            return;
-        }
-        exchange.requestedModel(requested);
-        Routing.Snapshot snapshot = routing.current();
-        Optional<String> model = snapshot.catalog().resolve(requested);
-        if (model.isEmpty()) {
-            chain.fail(exchange, Failure.notFound("model_not_found",
-                    "The model '" + requested + "' does not exist or you do not have access to it."));
-            return;
-        }
-        exchange.model(model.get());
+        List<String> permitted = exchange.market().serveFrom();
         List<Deployment> able = new ArrayList<>();
-        for (Deployment d : snapshot.catalog().deploymentsOf(model.get())) {
-            if (exchange.endpoint() != Endpoint.EMBEDDINGS || d.provider().kind().speaksOpenAi()) {
+        boolean anyForOperation = false;
+        for (Deployment d : routing.current().catalog().deploymentsOf(exchange.model())) {
+            if (exchange.endpoint() == Endpoint.EMBEDDINGS && !d.provider().kind().speaksOpenAi()) {
+                continue;
+            }
+            anyForOperation = true;
+            // Residency: a deployment outside the market's regions is never a candidate, healthy or not.
+            if (permitted.contains(d.region())) {
                 able.add(d);
             }
         }
+        if (!anyForOperation) {
+            chain.fail(exchange, Failure.invalid("unsupported_operation", "The model '" + exchange.requestedModel()
+                    + "' does not support " + exchange.endpoint().operation + ".", "model"));
+            return;
+        }
         if (able.isEmpty()) {
-            chain.fail(exchange, Failure.invalid("unsupported_operation",
-                    "The model '" + requested + "' does not support " + exchange.endpoint().operation + ".", "model"));
+            exchange.deniedBy(exchange.market().where("serve_from"));
+            chain.fail(exchange, Failure.of(Failure.Kind.PERMISSION, "region_unavailable", "The model '"
+                    + exchange.requestedModel() + "' is not served from a region permitted for market "
+                    + exchange.market().code() + "."));
             return;
         }
         exchange.candidates(order(able));
