@@ -3,13 +3,18 @@ package dev.strait.app;
 import dev.strait.app.cli.ConfigCommand;
 import dev.strait.app.cli.EmulatorCommand;
 import dev.strait.app.cli.ServeCommand;
+import dev.strait.app.cli.OrgCommand;
+import dev.strait.app.cli.KeyCommand;
+import dev.strait.app.cli.PolicyCommand;
+import dev.strait.app.cli.AuditCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code bin/strait}: the gateway, its emulator and its tools behind one command. */
 @Command(name = "strait", mixinStandardHelpOptions = true, version = "strait 0.1.0",
         description = "An AI model gateway for resellers of third-party models.",
-        subcommands = {ServeCommand.class, EmulatorCommand.class, ConfigCommand.class})
+        subcommands = {ServeCommand.class, EmulatorCommand.class, ConfigCommand.class, OrgCommand.class,
+            KeyCommand.class, PolicyCommand.class, AuditCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

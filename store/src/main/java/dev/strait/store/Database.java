@@ -19,10 +19,17 @@ public final class Database implements AutoCloseable {
 
     private final EmbeddedPostgres embedded;
     private final HikariDataSource pool;
+    private final String url;
 
-    private Database(EmbeddedPostgres embedded, HikariDataSource pool) {
+    private Database(EmbeddedPostgres embedded, HikariDataSource pool, String url) {
         this.embedded = embedded;
         this.pool = pool;
+        this.url = url;
+    }
+
+    /** Where this database is, so that another replica can share it. */
+    public String jdbcUrl() {
+        return url;
     }
 
     /** Starts (or restarts) a PostgreSQL whose files live under {@code directory}. */
@@ -55,7 +62,7 @@ public final class Database implements AutoCloseable {
         config.setPoolName("strait");
         HikariDataSource pool = new HikariDataSource(config);
         Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
-        return new Database(embedded, pool);
+        return new Database(embedded, pool, url);
     }
 
     public DataSource dataSource() {

@@ -1,31 +1,42 @@
 package dev.strait.app.cli;
 
+import dev.strait.app.Strait;
 import dev.strait.app.config.ConfigException;
 import dev.strait.app.config.ConfigLoader;
 import dev.strait.app.config.StraitConfig;
 import dev.strait.emulator.Emulator;
-import dev.strait.gateway.Gateway;
 import dev.strait.gateway.GatewaySettings;
 import dev.strait.gateway.observe.JsonLog;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** Runs the gateway; with no configuration, on the built-in one in front of an embedded emulator. */
+/**
+ * Runs a Strait node. Without a configuration it serves the built-in one, whose providers are
+ * all an embedded emulator, on an embedded PostgreSQL, with demo customers and their keys.
+ */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Run the gateway. Without --config it serves the built-in configuration, whose "
-                + "providers are all an embedded emulator: no external service and no API key needed.")
+                + "providers are all an embedded emulator, on an embedded PostgreSQL with demo customers: "
+                + "no external service and no API key needed.")
 public final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--config", description = "YAML configuration file (default: the built-in one)")
     Path config;
+
+    @Option(names = "--policy", description = "Market policy file (default: the configuration's, else the built-in one)")
+    Path policy;
+
+    @Option(names = "--data-dir", defaultValue = "strait-data",
+            description = "Where the embedded PostgreSQL, the admin token and demo-keys.json live (default: ${DEFAULT-VALUE})")
+    Path dataDir;
 
     @Option(names = "--emulator", negatable = true, description = "Start an embedded upstream emulator and expose "
             + "its URL as ${STRAIT_EMULATOR_URL} to the configuration (default: on without --config)")
@@ -38,7 +49,7 @@ public final class ServeCommand implements Callable<Integer> {
     Integer adminPort;
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws Exception {
         Vertx vertx = Vertx.vertx();
         JsonLog log = new JsonLog(System.out, Clock.systemUTC(), 65_536);
         Map<String, String> variables = new HashMap<>(System.getenv());
@@ -63,17 +74,29 @@ public final class ServeCommand implements Callable<Integer> {
         GatewaySettings settings = loaded.settings().withPorts(
                 port != null ? port : loaded.settings().port(),
                 adminPort != null ? adminPort : loaded.settings().adminPort());
-        if (settings.accessKeys().isEmpty()) {
-            log.warn("no access.api_keys configured: any non-empty API key is accepted (demo mode)");
+        StraitConfig effective = new StraitConfig(settings, loaded.catalog(), loaded.database(),
+                policy != null ? policy : loaded.policyFile());
+        Strait node;
+        try {
+            node = Strait.start(vertx, effective, dataDir, log, Clock.systemUTC(), Duration.ofMillis(250));
+        } catch (ConfigException e) {
+            System.err.println("strait: policy rejected: " + e.getMessage());
+            log.close();
+            vertx.close().await();
+            return 2;
         }
-        Gateway gateway = new Gateway(vertx, settings, loaded.catalog(), log, Clock.systemUTC(), new SecureRandom())
-                .start();
-        System.err.println("strait: gateway on http://" + settings.host() + ":" + gateway.port()
-                + "/v1 (admin: http://" + settings.adminHost() + ":" + gateway.adminPort() + ")");
+        System.err.println("strait: gateway on http://" + settings.host() + ":" + node.gateway().port()
+                + "/v1 (admin: http://" + settings.adminHost() + ":" + node.gateway().adminPort() + ", token in "
+                + (loaded.settings().adminToken().isPresent() ? "the configuration" : dataDir.resolve("admin-token"))
+                + ")");
+        if (config == null) {
+            Path keys = dev.strait.app.DemoSeed.ensure(node.store(), dataDir);
+            System.err.println("strait: demo customers and their API keys: " + keys.toAbsolutePath());
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Emulator emulatorToClose = embedded;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            gateway.close();
+            node.close();
             if (emulatorToClose != null) {
                 emulatorToClose.close();
             }

@@ -38,7 +38,13 @@ public final class ConfigLoader {
 
     public StraitConfig load(Path file) {
         try {
-            return parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+            StraitConfig config = parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+            // A relative policy path is relative to the configuration file, not to where we run.
+            Path policy = config.policyFile();
+            if (policy != null && !policy.isAbsolute() && file.getParent() != null) {
+                policy = file.getParent().resolve(policy);
+            }
+            return new StraitConfig(config.settings(), config.catalog(), config.database(), policy);
         } catch (IOException e) {
             throw new ConfigException(file.toString(), 0, "(file)", "cannot be read: " + e.getMessage());
         }
@@ -58,26 +64,17 @@ public final class ConfigLoader {
         Map<String, Provider> providers = providers(root);
         List<Deployment> deployments = deployments(root, providers);
         Map<String, String> aliases = aliases(root, deployments);
+        StraitConfig.DatabaseSettings database = database(root);
+        Path policy = root.optionalString("policy").map(Path::of).orElse(null);
         root.rejectUnknownKeys();
-        return new StraitConfig(settings, new Catalog(deployments, aliases));
+        return new StraitConfig(settings, new Catalog(deployments, aliases), database, policy);
     }
 
     private GatewaySettings server(YamlNode root) {
         GatewaySettings d = GatewaySettings.defaults();
         YamlNode server = root.field("server").orElse(null);
-        YamlNode access = root.field("access").orElse(null);
-        Set<String> keys = new HashSet<>();
-        if (access != null) {
-            for (YamlNode key : access.list("api_keys")) {
-                if (!key.isVariableReference()) {
-                    throw key.error("API keys must be given as an environment reference such as ${STRAIT_API_KEY}");
-                }
-                keys.add(key.text());
-            }
-            access.rejectUnknownKeys();
-        }
         if (server == null) {
-            return d.withAccessKeys(keys);
+            return d;
         }
         HostPort listen = hostPort(server, "listen", d.host(), d.port());
         HostPort admin = hostPort(server, "admin_listen", d.adminHost(), d.adminPort());
@@ -93,9 +90,10 @@ public final class ConfigLoader {
             openFor = breaker.duration("open_for", openFor);
             breaker.rejectUnknownKeys();
         }
+        Secret adminToken = secretReference(server, "admin_token");
         server.rejectUnknownKeys();
         return new GatewaySettings(listen.host, listen.port, admin.host, admin.port, maxBody, maxDepth, connect, idle,
-                failures, openFor, Set.copyOf(keys));
+                failures, openFor, adminToken);
     }
 
     private Map<String, Provider> providers(YamlNode root) {
@@ -135,15 +133,7 @@ public final class ConfigLoader {
             }
             URI endpoint = endpoint(node.required("endpoint"));
             String region = node.string("region");
-            Secret credential = Secret.NONE;
-            var credentialNode = node.field("credential");
-            if (credentialNode.isPresent()) {
-                if (!credentialNode.get().isVariableReference()) {
-                    throw credentialNode.get().error(
-                            "credentials must be an environment reference such as ${OPENAI_API_KEY}, never the secret itself");
-                }
-                credential = new Secret(credentialNode.get().text());
-            }
+            Secret credential = secretReference(node, "credential");
             String upstreamModel = node.optionalString("upstream_model").orElse(model);
             int priority = node.integer("priority", 1, 0, 1000);
             int weight = node.integer("weight", 1, 1, 10_000);
@@ -153,6 +143,33 @@ public final class ConfigLoader {
                     priority, weight, maxOutput));
         }
         return deployments;
+    }
+
+    private StraitConfig.DatabaseSettings database(YamlNode root) {
+        YamlNode node = root.field("database").orElse(null);
+        if (node == null) {
+            return null;
+        }
+        String url = node.string("url");
+        if (!url.startsWith("jdbc:postgresql://")) {
+            throw node.required("url").error("must be a jdbc:postgresql:// URL");
+        }
+        String user = node.optionalString("user").orElse("strait");
+        Secret password = secretReference(node, "password");
+        node.rejectUnknownKeys();
+        return new StraitConfig.DatabaseSettings(url, user, password);
+    }
+
+    /** A secret field: only ever an environment reference, never the secret written in the file. */
+    private static Secret secretReference(YamlNode parent, String key) {
+        var node = parent.field(key);
+        if (node.isEmpty()) {
+            return Secret.NONE;
+        }
+        if (!node.get().isVariableReference()) {
+            throw node.get().error("secrets must be an environment reference such as ${OPENAI_API_KEY}, never the secret itself");
+        }
+        return new Secret(node.get().text());
     }
 
     private Map<String, String> aliases(YamlNode root, List<Deployment> deployments) {

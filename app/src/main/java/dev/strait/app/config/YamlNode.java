@@ -135,16 +135,18 @@ final class YamlNode {
 
     List<YamlNode> list(String key) {
         Optional<YamlNode> value = field(key);
-        if (value.isEmpty()) {
-            return List.of();
-        }
-        if (!(value.get().node instanceof SequenceNode sequence)) {
-            throw value.get().error("must be a list");
+        return value.isEmpty() ? List.of() : value.get().items();
+    }
+
+    /** This node's own items, when it is a list. */
+    List<YamlNode> items() {
+        if (!(node instanceof SequenceNode sequence)) {
+            throw error("must be a list");
         }
         List<YamlNode> items = new ArrayList<>();
         List<Node> nodes = sequence.getValue();
         for (int i = 0; i < nodes.size(); i++) {
-            items.add(new YamlNode(file, value.get().path + "[" + i + "]", nodes.get(i), variables));
+            items.add(new YamlNode(file, path + "[" + i + "]", nodes.get(i), variables));
         }
         return items;
     }

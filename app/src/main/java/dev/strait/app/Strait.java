@@ -1,0 +1,140 @@
+package dev.strait.app;
+
+import dev.strait.app.admin.AdminApi;
+import dev.strait.app.config.PolicyLoader;
+import dev.strait.app.config.StraitConfig;
+import dev.strait.app.control.AccessRefresher;
+import dev.strait.app.control.PolicyHolder;
+import dev.strait.core.deploy.Deployment;
+import dev.strait.core.deploy.Secret;
+import dev.strait.gateway.Gateway;
+import dev.strait.gateway.GatewaySettings;
+import dev.strait.gateway.observe.JsonLog;
+import dev.strait.store.Database;
+import dev.strait.store.access.AccessStore;
+import dev.strait.store.audit.AuditLog;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.stream.Collectors;
+
+/**
+ * One Strait node, wired: the database, the control plane that keeps the gateway's snapshots
+ * fresh, the admin API, and the gateway itself.
+ */
+public final class Strait implements AutoCloseable {
+
+    private final Database database;
+    private final AccessStore store;
+    private final AuditLog audit;
+    private final AccessRefresher access;
+    private final PolicyHolder policy;
+    private final Gateway gateway;
+    private final Secret adminToken;
+
+    private Strait(Database database, AccessStore store, AuditLog audit, AccessRefresher access, PolicyHolder policy,
+            Gateway gateway, Secret adminToken) {
+        this.database = database;
+        this.store = store;
+        this.audit = audit;
+        this.access = access;
+        this.policy = policy;
+        this.gateway = gateway;
+        this.adminToken = adminToken;
+    }
+
+    /**
+     * @param dataDir where the embedded database and the generated admin token live
+     * @param refreshEvery how often the access snapshot checks for changes made on other replicas
+     */
+    public static Strait start(Vertx vertx, StraitConfig config, Path dataDir, JsonLog log, Clock clock,
+            Duration refreshEvery) {
+        SecureRandom random = new SecureRandom();
+        Database database = config.database() == null
+                ? Database.embedded(dataDir.resolve("postgres"))
+                : Database.external(config.database().url(), config.database().user(), config.database().password().value());
+        try {
+            AuditLog audit = new AuditLog(database.dataSource(), clock);
+            AccessStore store = new AccessStore(database.dataSource(), audit, clock, random);
+            AccessRefresher access = new AccessRefresher(store, refreshEvery, log);
+            PolicyLoader loader = new PolicyLoader(config.catalog().deployments().stream().map(Deployment::region)
+                    .collect(Collectors.toSet()));
+            PolicyHolder policy = new PolicyHolder(loader, config.policyFile(), audit, log, Duration.ofSeconds(1));
+            Secret token = config.settings().adminToken().isPresent()
+                    ? config.settings().adminToken()
+                    : storedToken(dataDir, random);
+            GatewaySettings settings = config.settings().withAdminToken(token);
+            Gateway[] self = new Gateway[1];
+            AdminApi api = new AdminApi(vertx, store, audit, access, policy, () -> self[0].routing().current().catalog());
+            self[0] = new Gateway(vertx, settings, config.catalog(), access, policy, api, log, clock, random).start();
+            return new Strait(database, store, audit, access, policy, self[0], token);
+        } catch (SQLException e) {
+            database.close();
+            throw new IllegalStateException("the database could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** The admin token of an embedded node: made once, kept in the data directory, readable by its owner only. */
+    private static Secret storedToken(Path dataDir, SecureRandom random) {
+        Path file = dataDir.resolve("admin-token");
+        try {
+            if (Files.exists(file)) {
+                return new Secret(Files.readString(file, StandardCharsets.UTF_8).trim());
+            }
+            Files.createDirectories(dataDir);
+            byte[] bytes = new byte[24];
+            random.nextBytes(bytes);
+            String token = "strait-admin-" + HexFormat.of().formatHex(bytes);
+            Files.writeString(file, token + "\n", StandardCharsets.UTF_8);
+            try {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException e) {
+                // Not a POSIX file system: the directory's own permissions have to do.
+            }
+            return new Secret(token);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the admin token in " + file, e);
+        }
+    }
+
+    public Gateway gateway() {
+        return gateway;
+    }
+
+    public AccessStore store() {
+        return store;
+    }
+
+    public AuditLog audit() {
+        return audit;
+    }
+
+    public Secret adminToken() {
+        return adminToken;
+    }
+
+    public String jdbcUrl() {
+        return database.jdbcUrl();
+    }
+
+    public javax.sql.DataSource dataSource() {
+        return database.dataSource();
+    }
+
+    @Override
+    public void close() {
+        gateway.close();
+        policy.close();
+        access.close();
+        database.close();
+    }
+}

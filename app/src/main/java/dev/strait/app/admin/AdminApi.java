@@ -1,0 +1,262 @@
+package dev.strait.app.admin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.strait.app.control.AccessRefresher;
+import dev.strait.app.control.PolicyHolder;
+import dev.strait.core.access.OrgKind;
+import dev.strait.core.access.OrgState;
+import dev.strait.core.access.Organization;
+import dev.strait.core.deploy.Catalog;
+import dev.strait.core.policy.Decision;
+import dev.strait.core.policy.Market;
+import dev.strait.store.access.AccessStore;
+import dev.strait.store.audit.AuditLog;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+
+/**
+ * The operator's API for organizations, keys, policy and the audit chain (behind the admin token,
+ * which the gateway's admin listener checks first). Database work runs on worker threads; the
+ * event loop only routes. Every change refreshes this replica's snapshot before it answers, so
+ * the answer is already in force here; other replicas follow within their poll interval.
+ */
+public final class AdminApi implements Handler<HttpServerRequest> {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Vertx vertx;
+    private final AccessStore store;
+    private final AuditLog audit;
+    private final AccessRefresher access;
+    private final PolicyHolder policy;
+    private final Supplier<Catalog> catalog;
+
+    public AdminApi(Vertx vertx, AccessStore store, AuditLog audit, AccessRefresher access, PolicyHolder policy,
+            Supplier<Catalog> catalog) {
+        this.vertx = vertx;
+        this.store = store;
+        this.audit = audit;
+        this.access = access;
+        this.policy = policy;
+        this.catalog = catalog;
+    }
+
+    /** An answer: status and JSON body. */
+    record Reply(int status, JsonNode body) {}
+
+    /** A refusal the caller can act on. */
+    static final class BadRequest extends RuntimeException {
+        BadRequest(String message) {
+            super(message);
+        }
+    }
+
+    @Override
+    public void handle(HttpServerRequest request) {
+        request.body().onComplete(body -> {
+            if (body.failed()) {
+                return;
+            }
+            String actor = request.getHeader("x-strait-actor") != null ? request.getHeader("x-strait-actor") : "admin";
+            vertx.executeBlocking(() -> route(request.method(), request.path(), request, body.result(), actor), false)
+                    .onComplete(result -> {
+                        Reply reply = result.succeeded() ? result.result() : failure(result.cause());
+                        request.response().setStatusCode(reply.status()).putHeader("content-type", "application/json")
+                                .end(reply.body().toString());
+                    });
+        });
+    }
+
+    private Reply route(HttpMethod method, String path, HttpServerRequest request, Buffer body, String actor)
+            throws Exception {
+        if (path.equals("/openapi.json")) {
+            try (var in = AdminApi.class.getResourceAsStream("/admin-openapi.json")) {
+                return ok(JSON.readTree(in));
+            }
+        }
+        String[] parts = path.substring(1).split("/");
+        // parts[0] is "admin".
+        if (parts.length == 2 && parts[1].equals("orgs")) {
+            return method == HttpMethod.POST ? changed(201, () -> createOrg(json(body), actor))
+                    : ok(AdminViews.orgs(store.organizations()));
+        }
+        if (parts.length >= 3 && parts[1].equals("orgs")) {
+            String orgId = parts[2];
+            if (parts.length == 3 && method == HttpMethod.GET) {
+                Organization org = store.organization(orgId).orElseThrow(() -> new AccessStore.NotFound(
+                        "organization " + orgId + " does not exist"));
+                return ok(AdminViews.org(org, store.projectsOf(orgId), store.keysOf(orgId)));
+            }
+            if (parts.length == 4 && parts[3].equals("state") && method == HttpMethod.POST) {
+                JsonNode in = json(body);
+                OrgState next = enumValue(text(in, "state"), OrgState::of, "state", "pending, verified, rejected, suspended");
+                return changed(200, () -> AdminViews.org(store.changeState(actor, orgId, next, in.path("reason").asText(""))));
+            }
+            if (parts.length == 4 && parts[3].equals("projects") && method == HttpMethod.POST) {
+                JsonNode in = json(body);
+                return changed(201, () -> AdminViews.project(store.createProject(actor, orgId, text(in, "name"))));
+            }
+        }
+        if (parts.length == 2 && parts[1].equals("keys")) {
+            if (method == HttpMethod.POST) {
+                return changed(201, () -> createKey(json(body), actor));
+            }
+            String org = request.getParam("org");
+            if (org == null) {
+                throw new BadRequest("query parameter 'org' is required");
+            }
+            return ok(AdminViews.keys(store.keysOf(org)));
+        }
+        if (parts.length == 4 && parts[1].equals("keys") && parts[3].equals("revoke") && method == HttpMethod.POST) {
+            return changed(200, () -> AdminViews.key(store.revokeKey(actor, parts[2])));
+        }
+        if (parts.length == 2 && parts[1].equals("policy")) {
+            return ok(AdminViews.policy(policy.get(), policy.lastError()));
+        }
+        if (parts.length == 3 && parts[1].equals("policy") && parts[2].equals("reload") && method == HttpMethod.POST) {
+            PolicyHolder.Outcome outcome = policy.reload(actor);
+            ObjectNode out = JSON.createObjectNode().put("changed", outcome.changed()).put("sha256", outcome.sha256())
+                    .put("error", outcome.error());
+            return new Reply(outcome.error() == null ? 200 : 422, out);
+        }
+        if (parts.length == 3 && parts[1].equals("policy") && parts[2].equals("check")) {
+            return ok(check(required(request, "org"), required(request, "model")));
+        }
+        if (parts.length == 2 && parts[1].equals("audit")) {
+            long after = request.getParam("after") == null ? 0 : Long.parseLong(request.getParam("after"));
+            return ok(AdminViews.audit(audit.list(after, 1000)));
+        }
+        if (parts.length == 3 && parts[1].equals("audit") && parts[2].equals("verify")) {
+            AuditLog.Verification v = audit.verify();
+            ObjectNode out = JSON.createObjectNode().put("intact", v.intact()).put("entries", v.entries());
+            if (!v.intact()) {
+                out.put("first_broken_seq", v.firstBrokenSeq()).put("problem", v.problem());
+            }
+            return ok(out);
+        }
+        return new Reply(404, error("not_found", "no admin route " + method + " " + path));
+    }
+
+    private JsonNode createOrg(JsonNode in, String actor) throws Exception {
+        String market = text(in, "market");
+        if (!policy.get().markets().containsKey(market)) {
+            throw new BadRequest("market '" + market + "' is not in the policy (markets: "
+                    + String.join(", ", policy.get().markets().keySet()) + ")");
+        }
+        OrgKind kind = enumValue(text(in, "kind"), OrgKind::of, "kind", "enterprise, individual");
+        List<String> contacts = new ArrayList<>();
+        in.path("contacts").forEach(c -> contacts.add(c.asText()));
+        return AdminViews.org(store.createOrganization(actor, text(in, "legal_name"),
+                in.path("registration_number").asText(null), market, kind, contacts));
+    }
+
+    private JsonNode createKey(JsonNode in, String actor) throws Exception {
+        Set<String> models = new LinkedHashSet<>();
+        in.path("models").forEach(m -> models.add(m.asText()));
+        Instant expires = in.hasNonNull("expires_at") ? Instant.parse(in.get("expires_at").asText()) : null;
+        AccessStore.CreatedKey created = store.createKey(actor, text(in, "org"), in.path("project").asText(null),
+                in.path("name").asText("default"), models, expires);
+        ObjectNode view = AdminViews.key(created.key());
+        view.put("key", created.secret());
+        view.put("note", "This is the only time the key is shown. Store it now.");
+        return view;
+    }
+
+    private JsonNode check(String orgId, String model) throws Exception {
+        Organization org = store.organization(orgId).orElseThrow(() -> new AccessStore.NotFound(
+                "organization " + orgId + " does not exist"));
+        Catalog current = catalog.get();
+        String resolved = current.resolve(model).orElse(model);
+        Decision decision = policy.get().evaluate(org, resolved);
+        ObjectNode out = JSON.createObjectNode().put("org", orgId).put("market", org.market()).put("model", resolved)
+                .put("decision", decision.allowed() ? "allow" : "deny").put("code", decision.code())
+                .put("reason", decision.reason()).put("rule", decision.rule());
+        Market market = policy.get().markets().get(org.market());
+        if (decision.allowed() && market != null) {
+            var regions = out.putArray("serving_regions");
+            current.deploymentsOf(resolved).stream().map(d -> d.region()).distinct()
+                    .filter(market.serveFrom()::contains).forEach(regions::add);
+            if (regions.isEmpty()) {
+                out.put("decision", "deny").put("code", "region_unavailable").put("rule", market.where("serve_from"))
+                        .put("reason", "No deployment of " + resolved + " is in a region permitted for market "
+                                + market.code() + ".");
+            }
+        }
+        return out;
+    }
+
+    private Reply changed(int status, Callable<JsonNode> change) throws Exception {
+        JsonNode body = change.call();
+        access.refresh();
+        return new Reply(status, body);
+    }
+
+    private static Reply ok(JsonNode body) {
+        return new Reply(200, body);
+    }
+
+    private static Reply failure(Throwable cause) {
+        return switch (cause) {
+            case AccessStore.NotFound e -> new Reply(404, error("not_found", e.getMessage()));
+            case AccessStore.Conflict e -> new Reply(409, error("conflict", e.getMessage()));
+            case BadRequest e -> new Reply(400, error("invalid_request", e.getMessage()));
+            case IOException e -> new Reply(400, error("invalid_json", "the body is not valid JSON"));
+            case java.time.format.DateTimeParseException e -> new Reply(400, error("invalid_request",
+                    "times are ISO-8601 instants such as 2027-01-01T00:00:00Z"));
+            case NumberFormatException e -> new Reply(400, error("invalid_request", "a number was expected"));
+            default -> new Reply(500, error("internal_error", "the admin request failed: " + cause.getClass().getSimpleName()));
+        };
+    }
+
+    static ObjectNode error(String code, String message) {
+        ObjectNode out = JSON.createObjectNode();
+        out.putObject("error").put("code", code).put("message", message);
+        return out;
+    }
+
+    private static JsonNode json(Buffer body) throws IOException {
+        JsonNode node = JSON.readTree(body.getBytes());
+        if (node == null || !node.isObject()) {
+            throw new BadRequest("the body must be a JSON object");
+        }
+        return node;
+    }
+
+    private static String text(JsonNode in, String field) {
+        JsonNode value = in.get(field);
+        if (value == null || !value.isTextual() || value.asText().isBlank()) {
+            throw new BadRequest("field '" + field + "' is required");
+        }
+        return value.asText();
+    }
+
+    private static String required(HttpServerRequest request, String param) {
+        String value = request.getParam(param);
+        if (value == null || value.isBlank()) {
+            throw new BadRequest("query parameter '" + param + "' is required");
+        }
+        return value;
+    }
+
+    private static <T> T enumValue(String text, java.util.function.Function<String, T> parse, String field,
+            String allowed) {
+        try {
+            return parse.apply(text);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest("field '" + field + "' must be one of " + allowed);
+        }
+    }
+}
