@@ -80,6 +80,10 @@ public final class Strait implements AutoCloseable {
         } catch (SQLException e) {
             database.close();
             throw new IllegalStateException("the database could not be read: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            // A policy or listener that fails at start must not leave an embedded PostgreSQL running.
+            database.close();
+            throw e;
         }
     }
 
