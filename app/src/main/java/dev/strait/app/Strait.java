@@ -25,6 +25,8 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
 
 /**
@@ -75,7 +77,9 @@ public final class Strait implements AutoCloseable {
             GatewaySettings settings = config.settings().withAdminToken(token);
             Gateway[] self = new Gateway[1];
             AdminApi api = new AdminApi(vertx, store, audit, access, policy, () -> self[0].routing().current().catalog());
-            self[0] = new Gateway(vertx, settings, config.catalog(), access, policy, api, log, clock, random).start();
+            // Request ids and weighted shuffles need speed, not secrecy: a per-thread generator shares no lock.
+            RandomGenerator fast = () -> ThreadLocalRandom.current().nextLong();
+            self[0] = new Gateway(vertx, settings, config.catalog(), access, policy, api, log, clock, fast).start();
             return new Strait(database, store, audit, access, policy, self[0], token);
         } catch (SQLException e) {
             database.close();

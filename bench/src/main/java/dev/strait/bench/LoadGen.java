@@ -37,6 +37,9 @@ public final class LoadGen {
             return;
         }
         JsonObject result = run(options);
+        // The generator's own CPU, JVM start-up included, so run.sh can tell what else was using the cores.
+        result.put("loadgen_cpu_s", ProcessHandle.current().info().totalCpuDuration()
+                .map(d -> d.toMillis() / 1000.0).orElse(-1.0));
         String line = result.encode();
         System.out.println(line);
         System.err.print(Report.table(result));

@@ -55,7 +55,6 @@ public final class Gateway implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final GatewayMetrics metrics = new GatewayMetrics(registry);
     private final JsonLog log;
-    private final HttpClient client;
     private final ObjectMapper mapper;
     private final Clock clock;
     private final RandomGenerator random;
@@ -90,25 +89,12 @@ public final class Gateway implements AutoCloseable {
                 .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(settings.maxJsonDepth()).build())
                 .build())
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-        this.client = vertx.createHttpClient(new HttpClientOptions()
-                        .setKeepAlive(true)
-                        .setTcpNoDelay(true)
-                        .setConnectTimeout((int) settings.connectTimeout().toMillis()),
-                new PoolOptions().setHttp1MaxSize(512));
     }
 
     /** Binds both listeners; blocks until they listen. Call from outside the event loops. */
     public Gateway start() {
         port = settings.port() == 0 ? freePort(settings.host()) : settings.port();
         AccessLog accessLog = new AccessLog(log, metrics);
-        List<Stage> stages = List.of(
-                new Authenticate(access, clock),
-                new Admit(policy),
-                new ModelList(routing, clock.instant()),
-                new ResolveModel(routing),
-                new Entitle(),
-                new SelectDeployments(routing, random),
-                new Forward(client, mapper, routing, settings, metrics));
         HexFormat hex = HexFormat.of();
         HttpServerOptions options = new HttpServerOptions().setHost(settings.host()).setPort(port)
                 .setTcpNoDelay(true).setCompressionSupported(false).setHandle100ContinueAutomatically(true);
@@ -116,7 +102,15 @@ public final class Gateway implements AutoCloseable {
         deploymentId = vertx.deployVerticle(() -> new VerticleBase() {
             @Override
             public Future<?> start() {
-                Front front = new Front(stages, mapper, settings.maxBodyBytes(), clock,
+                // Each event loop has its own upstream client, created here on that loop: its
+                // connections live on the same loop as the requests that use them, so forwarding
+                // never hands work to another thread (a wake-up and a syscall per request).
+                HttpClient client = vertx.createHttpClient(new HttpClientOptions()
+                                .setKeepAlive(true)
+                                .setTcpNoDelay(true)
+                                .setConnectTimeout((int) settings.connectTimeout().toMillis()),
+                        new PoolOptions().setHttp1MaxSize(256));
+                Front front = new Front(stages(client), mapper, settings.maxBodyBytes(), clock,
                         () -> "req_" + hex.toHexDigits(random.nextLong()) + hex.toHexDigits((int) random.nextLong()),
                         accessLog::ended);
                 return vertx.createHttpServer(options).requestHandler(front).listen();
@@ -134,6 +128,18 @@ public final class Gateway implements AutoCloseable {
         line.set("models", plain.valueToTree(routing.current().catalog().models()));
         log.write(line);
         return this;
+    }
+
+    /** The order of stages, written once. */
+    private List<Stage> stages(HttpClient client) {
+        return List.of(
+                new Authenticate(access, clock),
+                new Admit(policy),
+                new ModelList(routing, clock.instant()),
+                new ResolveModel(routing),
+                new Entitle(),
+                new SelectDeployments(routing, random),
+                new Forward(client, mapper, routing, settings, metrics));
     }
 
     public int port() {
@@ -166,7 +172,6 @@ public final class Gateway implements AutoCloseable {
         if (adminServer != null) {
             adminServer.close().await();
         }
-        client.close().await();
     }
 
     private static int freePort(String host) {

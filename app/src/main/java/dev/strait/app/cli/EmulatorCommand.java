@@ -32,7 +32,7 @@ public final class EmulatorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Vertx vertx = Vertx.vertx();
+        Vertx vertx = VertxRuntime.vertx();
         Emulator emulator = Emulator.start(vertx, host, port);
         emulator.faults(new Faults(Duration.ofMillis(latencyMs), tokensPerSecond, failStatus, Duration.ofSeconds(1),
                 false, -1));

@@ -50,7 +50,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Vertx vertx = Vertx.vertx();
+        Vertx vertx = VertxRuntime.vertx();
         JsonLog log = new JsonLog(System.out, Clock.systemUTC(), 65_536);
         Map<String, String> variables = new HashMap<>(System.getenv());
         Emulator embedded = null;
@@ -85,6 +85,7 @@ public final class ServeCommand implements Callable<Integer> {
             vertx.close().await();
             return 2;
         }
+        log.write(log.line("info", "transport").put("native", vertx.isNativeTransportEnabled()));
         System.err.println("strait: gateway on http://" + settings.host() + ":" + node.gateway().port()
                 + "/v1 (admin: http://" + settings.adminHost() + ":" + node.gateway().adminPort() + ", token in "
                 + (loaded.settings().adminToken().isPresent() ? "the configuration" : dataDir.resolve("admin-token"))

@@ -6,7 +6,9 @@ public enum Endpoint {
     EMBEDDINGS("embeddings"),
     MESSAGES("chat"),
     LIST_MODELS(null),
-    GET_MODEL(null);
+    GET_MODEL(null),
+    /** A request that matched no route; it only ever gets a 404 or 405. */
+    UNMATCHED(null);
 
     /** The OpenTelemetry {@code gen_ai.operation.name}; null for endpoints the gateway answers itself. */
     public final String operation;

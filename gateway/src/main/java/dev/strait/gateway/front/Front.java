@@ -176,7 +176,7 @@ public final class Front implements Handler<HttpServerRequest> {
 
     private static Route unmatched(String path, boolean anthropicClient) {
         Dialect dialect = anthropicClient || path.startsWith("/v1/messages") ? Dialect.ANTHROPIC : Dialect.OPENAI;
-        return new Route(Endpoint.LIST_MODELS, dialect, null, "unmatched");
+        return new Route(Endpoint.UNMATCHED, dialect, null, "unmatched");
     }
 
     private static long parseLong(String value) {

@@ -7,13 +7,16 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The gateway's meters. Names follow the OpenTelemetry HTTP and GenAI semantic conventions where
  * one exists ({@code http.server.request.duration}, {@code gen_ai.client.operation.duration},
  * {@code gen_ai.client.token.usage}, {@code gen_ai.server.time_to_first_token}); the rest are
  * {@code strait.*}. Tag values come from configuration or closed sets, never from a caller's
- * free text, so cardinality stays bounded.
+ * free text, so cardinality stays bounded. Meters are cached by their tag values: registering
+ * through Micrometer's builder on every request costs more than the recording.
  */
 public final class GatewayMetrics {
 
@@ -25,7 +28,18 @@ public final class GatewayMetrics {
         Duration.ofSeconds(60), Duration.ofSeconds(120)
     };
 
+    private record RequestKey(String route, int status, String model) {}
+
+    private record UpstreamKey(Deployment deployment, String operation, String errorType) {}
+
+    private record TokenKey(Deployment deployment, String type) {}
+
     private final MeterRegistry registry;
+    private final ConcurrentHashMap<RequestKey, Timer> requests = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<UpstreamKey, Timer> upstreams = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Deployment, Timer> firstTokens = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<TokenKey, DistributionSummary> tokenSummaries = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<TokenKey, Counter> tokenCounters = new ConcurrentHashMap<>();
 
     public GatewayMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -36,38 +50,41 @@ public final class GatewayMetrics {
     }
 
     public void requestEnded(Exchange exchange, int status, long nanos) {
-        Timer.builder("http.server.request.duration")
-                .description("Duration of client requests through the gateway")
-                .tag("http.route", exchange == null ? "unmatched" : exchange.route().template())
-                .tag("http.response.status_code", Integer.toString(status))
-                .tag("gen_ai.request.model", exchange == null || exchange.model() == null ? "none" : exchange.model())
-                .serviceLevelObjectives(LATENCY_SLOS)
-                .register(registry)
-                .record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+        RequestKey key = new RequestKey(exchange.route().template(), status,
+                exchange.model() == null ? "none" : exchange.model());
+        requests.computeIfAbsent(key, k -> Timer.builder("http.server.request.duration")
+                        .description("Duration of client requests through the gateway")
+                        .tag("http.route", k.route())
+                        .tag("http.response.status_code", Integer.toString(k.status()))
+                        .tag("gen_ai.request.model", k.model())
+                        .serviceLevelObjectives(LATENCY_SLOS)
+                        .register(registry))
+                .record(nanos, TimeUnit.NANOSECONDS);
     }
 
     public void upstreamEnded(Deployment d, String operation, String errorType, long nanos) {
-        Timer.builder("gen_ai.client.operation.duration")
-                .description("Duration of calls to upstream providers")
-                .tag("gen_ai.operation.name", operation)
-                .tag("gen_ai.provider.name", d.provider().name())
-                .tag("gen_ai.request.model", d.model())
-                .tag("strait.deployment", d.name())
-                .tag("strait.region", d.region())
-                .tag("error.type", errorType == null ? "none" : errorType)
-                .serviceLevelObjectives(LATENCY_SLOS)
-                .register(registry)
-                .record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+        upstreams.computeIfAbsent(new UpstreamKey(d, operation, errorType == null ? "none" : errorType),
+                        k -> Timer.builder("gen_ai.client.operation.duration")
+                                .description("Duration of calls to upstream providers")
+                                .tag("gen_ai.operation.name", k.operation())
+                                .tag("gen_ai.provider.name", d.provider().name())
+                                .tag("gen_ai.request.model", d.model())
+                                .tag("strait.deployment", d.name())
+                                .tag("strait.region", d.region())
+                                .tag("error.type", k.errorType())
+                                .serviceLevelObjectives(LATENCY_SLOS)
+                                .register(registry))
+                .record(nanos, TimeUnit.NANOSECONDS);
     }
 
     public void timeToFirstToken(Deployment d, long nanos) {
-        Timer.builder("gen_ai.server.time_to_first_token")
-                .description("Time from request to the first streamed event sent to the caller")
-                .tag("gen_ai.request.model", d.model())
-                .tag("strait.deployment", d.name())
-                .serviceLevelObjectives(LATENCY_SLOS)
-                .register(registry)
-                .record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+        firstTokens.computeIfAbsent(d, k -> Timer.builder("gen_ai.server.time_to_first_token")
+                        .description("Time from request to the first streamed event sent to the caller")
+                        .tag("gen_ai.request.model", d.model())
+                        .tag("strait.deployment", d.name())
+                        .serviceLevelObjectives(LATENCY_SLOS)
+                        .register(registry))
+                .record(nanos, TimeUnit.NANOSECONDS);
     }
 
     public void tokens(Exchange exchange) {
@@ -75,12 +92,8 @@ public final class GatewayMetrics {
         if (d == null) {
             return;
         }
-        tokenSummary(d, "input").record(exchange.usage().inputTokens());
-        tokenSummary(d, "output").record(exchange.usage().outputTokens());
-        Counter.builder("strait.tokens").tag("gen_ai.token.type", "input").tag("gen_ai.request.model", d.model())
-                .tag("strait.region", d.region()).register(registry).increment(exchange.usage().inputTokens());
-        Counter.builder("strait.tokens").tag("gen_ai.token.type", "output").tag("gen_ai.request.model", d.model())
-                .tag("strait.region", d.region()).register(registry).increment(exchange.usage().outputTokens());
+        record(d, "input", exchange.usage().inputTokens());
+        record(d, "output", exchange.usage().outputTokens());
     }
 
     public void failover(Deployment from, String reason) {
@@ -93,14 +106,19 @@ public final class GatewayMetrics {
                 .register(registry).increment();
     }
 
-    private DistributionSummary tokenSummary(Deployment d, String type) {
-        return DistributionSummary.builder("gen_ai.client.token.usage")
-                .description("Tokens used per request")
-                .baseUnit("tokens")
-                .tag("gen_ai.token.type", type)
-                .tag("gen_ai.request.model", d.model())
-                .tag("gen_ai.provider.name", d.provider().name())
-                .serviceLevelObjectives(1, 10, 100, 1_000, 10_000, 100_000, 1_000_000)
-                .register(registry);
+    private void record(Deployment d, String type, long tokens) {
+        TokenKey key = new TokenKey(d, type);
+        tokenSummaries.computeIfAbsent(key, k -> DistributionSummary.builder("gen_ai.client.token.usage")
+                        .description("Tokens used per request")
+                        .baseUnit("tokens")
+                        .tag("gen_ai.token.type", type)
+                        .tag("gen_ai.request.model", d.model())
+                        .tag("gen_ai.provider.name", d.provider().name())
+                        .serviceLevelObjectives(1, 10, 100, 1_000, 10_000, 100_000, 1_000_000)
+                        .register(registry))
+                .record(tokens);
+        tokenCounters.computeIfAbsent(key, k -> Counter.builder("strait.tokens").tag("gen_ai.token.type", type)
+                        .tag("gen_ai.request.model", d.model()).tag("strait.region", d.region()).register(registry))
+                .increment(tokens);
     }
 }
