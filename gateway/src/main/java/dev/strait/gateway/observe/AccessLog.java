@@ -35,6 +35,9 @@ public final class AccessLog {
         if (exchange.principal() != null) {
             line.put("org", exchange.principal().org().id()).put("market", exchange.principal().org().market())
                     .put("key", exchange.principal().key().prefix());
+            if (exchange.principal().key().projectId() != null) {
+                line.put("project", exchange.principal().key().projectId());
+            }
         }
         if (exchange.deniedBy() != null) {
             line.put("denied_by", exchange.deniedBy());
