@@ -141,7 +141,8 @@ class AdminApiTest {
         assertThat(node.chat(keyA, "gpt-4o").statusCode()).isEqualTo(200);
         assertThat(node.chat(keyB.get("key").asText(), "gpt-4o").statusCode()).isEqualTo(401);
         // Requests are attributed to the key's own organization.
-        assertThat(node.logText()).contains("\"org\":\"" + a.get("id").asText() + "\"");
+        String attributed = "\"org\":\"" + a.get("id").asText() + "\"";
+        assertThat(node.awaitLog(attributed)).contains(attributed);
     }
 
     @Test

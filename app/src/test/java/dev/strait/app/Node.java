@@ -120,7 +120,17 @@ final class Node implements AutoCloseable {
         }
     }
 
-    String logText() {
+    /** The log once it holds {@code expected}: lines are written in batches, a moment after the request. */
+    String awaitLog(String expected) {
+        long deadline = System.nanoTime() + 3_000_000_000L;
+        while (!logs.toString(StandardCharsets.UTF_8).contains(expected) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         return logs.toString(StandardCharsets.UTF_8);
     }
 

@@ -104,6 +104,20 @@ public final class GatewayHarness implements AutoCloseable {
         return logs.toString(StandardCharsets.UTF_8);
     }
 
+    /** The log once it holds {@code expected}: lines are written in batches, a moment after the request. */
+    public String awaitLog(String expected) {
+        long deadline = System.nanoTime() + 3_000_000_000L;
+        while (!logText().contains(expected) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return logText();
+    }
+
     @Override
     public void close() {
         gateway.close();

@@ -69,7 +69,7 @@ class PolicyEnforcementTest {
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(response.body()).contains("\"code\":\"model_not_available_in_market\"");
         assertThat(harness.healthy.stats().requests()).isZero();
-        assertThat(harness.logText()).contains("\"denied_by\":\"markets.CN.vendors\"");
+        assertThat(harness.awaitLog("denied_by")).contains("\"denied_by\":\"markets.CN.vendors\"");
     }
 
     @Test
