@@ -51,6 +51,22 @@ class FailoverTest {
     }
 
     @Test
+    void anUpstreamThatDoesNotAnswerInTimeFailsOver() {
+        try (GatewayHarness impatient = new GatewayHarness(GatewaySettings.defaults().withPorts(0, 0)
+                .withBreaker(1000, Duration.ofSeconds(10)).withIdleTimeout(Duration.ofMillis(300)))) {
+            impatient.faulty.faults(Faults.latency(Duration.ofSeconds(5)));
+            long started = System.nanoTime();
+
+            HttpResponse<String> response = Http.post(impatient.baseUrl() + "/v1/chat/completions",
+                    Http.chatBody("failover-gpt", false), Http.bearer());
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("x-strait-deployment")).hasValue("fo-openai-secondary");
+            assertThat((System.nanoTime() - started) / 1_000_000).as("ms to answer").isLessThan(3_000);
+        }
+    }
+
+    @Test
     void aResetConnectionFailsOverToTheNextDeployment() {
         harness.faulty.faults(Faults.reset());
 

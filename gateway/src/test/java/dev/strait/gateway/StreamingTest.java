@@ -97,6 +97,23 @@ class StreamingTest {
                 .contains("event: error\ndata: {\"type\":\"error\",\"error\":{\"type\":\"api_error\"");
     }
 
+    @Test
+    void anUpstreamThatGoesSilentMidStreamEndsWithAnErrorEventNotAHang() {
+        try (GatewayHarness impatient = new GatewayHarness(GatewaySettings.defaults().withPorts(0, 0)
+                .withBreaker(1000, java.time.Duration.ofSeconds(10)).withIdleTimeout(java.time.Duration.ofMillis(400)))) {
+            // One token a second: the first chunk comes, then more than the idle timeout of silence.
+            impatient.faulty.faults(Faults.slow(1));
+            long started = System.nanoTime();
+
+            HttpResponse<String> response = Http.post(impatient.baseUrl() + "/v1/chat/completions",
+                    Http.chatBody("faulty-gpt", true), Http.bearer());
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(lastEventData(response.body())).contains("upstream_stream_interrupted");
+            assertThat((System.nanoTime() - started) / 1_000_000).as("ms until the stream ended").isLessThan(5_000);
+        }
+    }
+
     private Socket openStream(String model, boolean anthropic) throws IOException {
         Socket socket = new Socket("127.0.0.1", harness.gateway.port());
         socket.setSoTimeout(10_000);

@@ -12,7 +12,9 @@ import dev.strait.gateway.stream.ClientStream;
 import dev.strait.gateway.translate.StreamTranslator;
 import dev.strait.gateway.translate.TranslationException;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.RequestOptions;
 import java.io.IOException;
 import java.time.Duration;
@@ -27,6 +29,7 @@ final class Attempts {
     private final List<Deployment> candidates;
     private int index;
     private Failure lastFailure;
+    private HttpClientRequest inFlight;
 
     Attempts(Exchange exchange, Chain chain, Forward forward) {
         this.exchange = exchange;
@@ -74,6 +77,7 @@ final class Attempts {
         long started = System.nanoTime();
         forward.client().request(options)
                 .compose(request -> {
+                    inFlight = request;
                     exchange.onCancel(request::reset);
                     return request.send(Buffer.buffer(body));
                 })
@@ -174,7 +178,21 @@ final class Attempts {
                 forward.metrics().timeToFirstToken(d, out.firstEventNanos() - exchange.startNanos());
             }
         });
+        // A stream that goes quiet is broken: watch the gap between chunks, not the whole stream.
+        long idleNanos = forward.settings().idleTimeout().toNanos();
+        Vertx vertx = Vertx.currentContext().owner();
+        vertx.setPeriodic(Math.max(50, idleNanos / 2_000_000), id -> {
+            if (state.settled()) {
+                vertx.cancelTimer(id);
+            } else if (System.nanoTime() - state.lastData > idleNanos) {
+                vertx.cancelTimer(id);
+                broken(state, out, translator, d, health, started, "no data from the upstream for "
+                        + forward.settings().idleTimeout().toMillis() + " ms");
+                inFlight.reset();
+            }
+        });
         response.handler(chunk -> {
+            state.lastData = System.nanoTime();
             parser.feed(chunk.getBytes());
             if (out.writeQueueFull()) {
                 response.pause();
@@ -262,9 +280,10 @@ final class Attempts {
         };
     }
 
-    /** A stream settles once: its end and its error may both be reported. */
+    /** A stream settles once: its end, its error and its watchdog may all report it. */
     private static final class StreamState {
         boolean finished;
+        long lastData = System.nanoTime();
         private boolean settled;
 
         boolean settle() {
@@ -273,6 +292,10 @@ final class Attempts {
             }
             settled = true;
             return true;
+        }
+
+        boolean settled() {
+            return settled;
         }
     }
 }
