@@ -34,6 +34,11 @@ public final class Database implements AutoCloseable {
 
     /** Starts (or restarts) a PostgreSQL whose files live under {@code directory}. */
     public static Database embedded(Path directory) {
+        return embedded(directory, 0);
+    }
+
+    /** @param port a fixed port, so that a restarted database is found where it was; 0 for any */
+    public static Database embedded(Path directory, int port) {
         try {
             Files.createDirectories(directory);
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
@@ -41,6 +46,7 @@ public final class Database implements AutoCloseable {
                     .setOverrideWorkingDirectory(directory.resolve("pgbin").toFile())
                     .setCleanDataDirectory(false)
                     .setServerConfig("max_connections", "50")
+                    .setPort(port)
                     .start();
             String url = postgres.getJdbcUrl("postgres", "postgres");
             return migrated(postgres, url, "postgres", "postgres");
