@@ -10,6 +10,7 @@ import dev.strait.gateway.auth.Authenticate;
 import dev.strait.gateway.exchange.Stage;
 import dev.strait.gateway.front.Front;
 import dev.strait.gateway.front.ModelList;
+import dev.strait.gateway.meter.Meter;
 import dev.strait.gateway.observe.AccessLog;
 import dev.strait.gateway.observe.GatewayMetrics;
 import dev.strait.gateway.observe.JsonLog;
@@ -18,11 +19,6 @@ import dev.strait.gateway.route.ResolveModel;
 import dev.strait.gateway.route.SelectDeployments;
 import dev.strait.gateway.policy.Admit;
 import dev.strait.gateway.policy.Entitle;
-import dev.strait.core.access.AccessSnapshot;
-import dev.strait.core.policy.Policy;
-import io.vertx.core.Handler;
-import io.vertx.core.http.HttpServerRequest;
-import java.util.function.Supplier;
 import dev.strait.gateway.upstream.Forward;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -64,21 +60,12 @@ public final class Gateway implements AutoCloseable {
     private HttpServer adminServer;
     private volatile boolean ready;
 
-    private final Supplier<AccessSnapshot> access;
-    private final Supplier<Policy> policy;
-    private final Handler<HttpServerRequest> adminApi;
+    private final ControlPlane control;
 
-    /**
-     * @param access the current organizations and keys, kept fresh by the control plane
-     * @param policy the current market policy, kept fresh by the control plane
-     * @param adminApi serves the admin API's own routes behind the admin token; may be null
-     */
-    public Gateway(Vertx vertx, GatewaySettings settings, Catalog catalog, Supplier<AccessSnapshot> access,
-            Supplier<Policy> policy, Handler<HttpServerRequest> adminApi, JsonLog log, Clock clock,
-            RandomGenerator random) {
-        this.access = access;
-        this.policy = policy;
-        this.adminApi = adminApi;
+    /** @param control the snapshots the data plane reads, kept fresh by the control plane */
+    public Gateway(Vertx vertx, GatewaySettings settings, Catalog catalog, ControlPlane control, JsonLog log,
+            Clock clock, RandomGenerator random) {
+        this.control = control;
         this.vertx = vertx;
         this.settings = settings;
         this.log = log;
@@ -118,7 +105,7 @@ public final class Gateway implements AutoCloseable {
         }, new DeploymentOptions().setInstances(instances)).await();
         adminServer = vertx.createHttpServer(new HttpServerOptions().setHost(settings.adminHost())
                         .setPort(settings.adminPort()))
-                .requestHandler(new AdminRoutes(routing, registry, () -> ready, settings.adminToken(), adminApi))
+                .requestHandler(new AdminRoutes(routing, registry, () -> ready, settings.adminToken(), control.adminApi()))
                 .listen().await();
         adminPort = adminServer.actualPort();
         ready = true;
@@ -133,13 +120,14 @@ public final class Gateway implements AutoCloseable {
     /** The order of stages, written once. */
     private List<Stage> stages(HttpClient client) {
         return List.of(
-                new Authenticate(access, clock),
-                new Admit(policy),
+                new Authenticate(control.access(), clock),
+                new Admit(control.policy()),
                 new ModelList(routing, clock.instant()),
                 new ResolveModel(routing),
                 new Entitle(),
                 new SelectDeployments(routing, random),
-                new Forward(client, mapper, routing, settings, metrics));
+                new Forward(client, mapper, routing, settings, metrics,
+                        new Meter(control.usageSinks().get(), control.prices(), clock)));
     }
 
     public int port() {

@@ -45,6 +45,11 @@ public final class GatewayHarness implements AutoCloseable {
     public final AtomicReference<AccessSnapshot> access = new AtomicReference<>(Tenants.snapshot());
     public final AtomicReference<Policy> policy = new AtomicReference<>(Tenants.permissivePolicy());
     public static final String KEY = Tenants.US_KEY;
+    /** Every usage record the gateway wrote, in the order written. */
+    public final java.util.List<dev.strait.core.usage.UsageRecord> usage = new java.util.concurrent.CopyOnWriteArrayList<>();
+    public static final dev.strait.core.usage.PriceBook PRICES = new dev.strait.core.usage.PriceBook("test-prices",
+            Map.of("gpt-4o", Map.of("*", new dev.strait.core.usage.Price(new java.math.BigDecimal("2.50"),
+                    new java.math.BigDecimal("1.25"), new java.math.BigDecimal("10.00"), "USD"))));
 
     public static final String ADMIN_TOKEN = "admin-token-for-tests";
 
@@ -53,8 +58,9 @@ public final class GatewayHarness implements AutoCloseable {
     }
 
     public GatewayHarness(GatewaySettings settings) {
-        gateway = new Gateway(vertx, settings.withAdminToken(new Secret(ADMIN_TOKEN)), catalog(), access::get,
-                policy::get, null, log, Clock.systemUTC(), new Random(7)).start();
+        gateway = new Gateway(vertx, settings.withAdminToken(new Secret(ADMIN_TOKEN)), catalog(),
+                new ControlPlane(access::get, policy::get, () -> PRICES, () -> usage::add, null), log, Clock.systemUTC(),
+                new Random(7)).start();
     }
 
     public Catalog catalog() {

@@ -35,6 +35,7 @@ public final class Exchange {
     private TokenUsage usage = TokenUsage.NONE;
     private String failureCode;
     private String deniedBy;
+    private boolean metered;
     private Runnable onCancel;
     private boolean cancelled;
 
@@ -183,6 +184,15 @@ public final class Exchange {
 
     public boolean cancelled() {
         return cancelled;
+    }
+
+    /** True the first time only: a usage record is written once per exchange. */
+    public boolean markMetered() {
+        if (metered) {
+            return false;
+        }
+        metered = true;
+        return true;
     }
 
     /** The policy rule that refused this exchange, for the log; null when none did. */

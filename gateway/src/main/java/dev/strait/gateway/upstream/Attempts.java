@@ -127,6 +127,7 @@ final class Attempts {
         exchange.usage(answer.usage());
         var response = exchange.request().response();
         Forward.decorate(response, d);
+        forward.meter().record(exchange, 200);
         response.setStatusCode(200).putHeader("content-type", "application/json").end(Buffer.buffer(answer.body()));
     }
 
@@ -153,6 +154,7 @@ final class Attempts {
         forward.metrics().upstreamEnded(d, exchange.endpoint().operation, Integer.toString(status), System.nanoTime() - started);
         exchange.servedBy(d);
         ObjectNode error = bridge.callerError(status, body);
+        forward.meter().record(exchange, status);
         if (error == null) {
             chain.fail(exchange, new Failure(kindOf(status), "upstream_rejected",
                     "The upstream provider rejected the request (HTTP " + status + ").", null, null));
@@ -208,6 +210,7 @@ final class Attempts {
                     forward.metrics().upstreamEnded(d, exchange.endpoint().operation, null, System.nanoTime() - started);
                     exchange.servedBy(d);
                     exchange.usage(translator.usage());
+                    forward.meter().record(exchange, 200);
                     out.end();
                 }
             } else {
@@ -225,6 +228,7 @@ final class Attempts {
             health.breaker().onAbandoned();
             exchange.servedBy(d);
             exchange.usage(translator.usage());
+            forward.meter().record(exchange, 499);
             return;
         }
         Failure failure = upstreamFailure("upstream_stream_interrupted", d, reason);
@@ -237,6 +241,7 @@ final class Attempts {
         exchange.servedBy(d);
         exchange.usage(translator.usage());
         exchange.failureCode(failure.code());
+        forward.meter().record(exchange, 200);
         out.endWithError(failure);
     }
 

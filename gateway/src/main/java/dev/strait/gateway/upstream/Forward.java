@@ -6,6 +6,7 @@ import dev.strait.gateway.GatewaySettings;
 import dev.strait.gateway.exchange.Chain;
 import dev.strait.gateway.exchange.Exchange;
 import dev.strait.gateway.exchange.Stage;
+import dev.strait.gateway.meter.Meter;
 import dev.strait.gateway.observe.GatewayMetrics;
 import dev.strait.gateway.route.Routing;
 import io.vertx.core.http.HttpClient;
@@ -21,9 +22,11 @@ public final class Forward implements Stage {
     private final Routing routing;
     private final GatewaySettings settings;
     private final GatewayMetrics metrics;
+    private final Meter meter;
 
     public Forward(HttpClient client, ObjectMapper mapper, Routing routing, GatewaySettings settings,
-            GatewayMetrics metrics) {
+            GatewayMetrics metrics, Meter meter) {
+        this.meter = meter;
         this.client = client;
         this.mapper = mapper;
         this.routing = routing;
@@ -50,6 +53,10 @@ public final class Forward implements Stage {
 
     GatewaySettings settings() {
         return settings;
+    }
+
+    Meter meter() {
+        return meter;
     }
 
     GatewayMetrics metrics() {

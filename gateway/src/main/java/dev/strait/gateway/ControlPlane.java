@@ -1,0 +1,23 @@
+package dev.strait.gateway;
+
+import dev.strait.core.access.AccessSnapshot;
+import dev.strait.core.policy.Policy;
+import dev.strait.core.usage.PriceBook;
+import dev.strait.core.usage.UsageSink;
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpServerRequest;
+import java.util.function.Supplier;
+
+/**
+ * What the data plane reads from the control plane: current snapshots, each swapped whole when it
+ * changes, and where usage goes.
+ *
+ * @param usageSinks makes one sink per event loop
+ * @param adminApi the admin API's own routes, served behind the admin token; may be null
+ */
+public record ControlPlane(
+        Supplier<AccessSnapshot> access,
+        Supplier<Policy> policy,
+        Supplier<PriceBook> prices,
+        Supplier<UsageSink> usageSinks,
+        Handler<HttpServerRequest> adminApi) {}

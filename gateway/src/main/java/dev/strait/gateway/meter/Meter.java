@@ -1,0 +1,47 @@
+package dev.strait.gateway.meter;
+
+import dev.strait.core.deploy.Deployment;
+import dev.strait.core.usage.Price;
+import dev.strait.core.usage.PriceBook;
+import dev.strait.core.usage.UsageRecord;
+import dev.strait.core.usage.UsageSink;
+import dev.strait.gateway.exchange.Exchange;
+import dev.strait.gateway.translate.TokenUsage;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.function.Supplier;
+
+/**
+ * Turns a served exchange into its usage record and hands it to this event loop's sink, once, just
+ * before the caller sees the end of the answer: a response that completed has its record.
+ */
+public final class Meter {
+
+    private final UsageSink sink;
+    private final Supplier<PriceBook> prices;
+    private final Clock clock;
+
+    public Meter(UsageSink sink, Supplier<PriceBook> prices, Clock clock) {
+        this.sink = sink;
+        this.prices = prices;
+        this.clock = clock;
+    }
+
+    public void record(Exchange exchange, int status) {
+        Deployment d = exchange.servedBy();
+        if (d == null || exchange.principal() == null || !exchange.markMetered()) {
+            return;
+        }
+        TokenUsage usage = exchange.usage();
+        String market = exchange.principal().org().market();
+        PriceBook book = prices.get();
+        Price price = book.price(d.model(), market).orElse(null);
+        BigDecimal cost = price == null ? BigDecimal.ZERO
+                : price.cost(usage.inputTokens(), usage.cachedInputTokens(), usage.outputTokens());
+        sink.record(new UsageRecord(exchange.id(), clock.instant(), exchange.principal().org().id(),
+                exchange.principal().key().projectId(), exchange.principal().key().id(), market, d.model(), d.name(),
+                d.region(), status, exchange.stream(), usage.inputTokens(), usage.outputTokens(),
+                usage.cachedInputTokens(), false, (System.nanoTime() - exchange.startNanos()) / 1_000, cost,
+                price == null ? "USD" : price.currency(), price == null ? "unpriced" : book.version()));
+    }
+}
