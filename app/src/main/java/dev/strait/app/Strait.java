@@ -7,7 +7,14 @@ import dev.strait.app.control.AccessRefresher;
 import dev.strait.app.control.PolicyHolder;
 import dev.strait.core.deploy.Deployment;
 import dev.strait.core.deploy.Secret;
+import dev.strait.app.config.PriceLoader;
+import dev.strait.core.usage.PriceBook;
+import dev.strait.gateway.ControlPlane;
 import dev.strait.gateway.Gateway;
+import dev.strait.store.ledger.Ledger;
+import dev.strait.store.ledger.LedgerWriter;
+import dev.strait.store.ledger.Spool;
+import dev.strait.store.ledger.UsageCodec;
 import dev.strait.gateway.GatewaySettings;
 import dev.strait.gateway.observe.JsonLog;
 import dev.strait.store.Database;
@@ -42,9 +49,13 @@ public final class Strait implements AutoCloseable {
     private final PolicyHolder policy;
     private final Gateway gateway;
     private final Secret adminToken;
+    private final LedgerWriter ledgerWriter;
+    private final Ledger ledger;
 
     private Strait(Database database, AccessStore store, AuditLog audit, AccessRefresher access, PolicyHolder policy,
-            Gateway gateway, Secret adminToken) {
+            Gateway gateway, Secret adminToken, LedgerWriter ledgerWriter, Ledger ledger) {
+        this.ledgerWriter = ledgerWriter;
+        this.ledger = ledger;
         this.database = database;
         this.store = store;
         this.audit = audit;
@@ -77,11 +88,22 @@ public final class Strait implements AutoCloseable {
             GatewaySettings settings = config.settings().withAdminToken(token);
             Gateway[] self = new Gateway[1];
             AdminApi api = new AdminApi(vertx, store, audit, access, policy, () -> self[0].routing().current().catalog());
+            PriceBook prices = config.pricesFile() == null ? new PriceLoader().loadDefault()
+                    : new PriceLoader().load(config.pricesFile());
+            // Usage goes to a memory-mapped spool first (one writer per event loop), then to the ledger.
+            Spool spool = new Spool(dataDir.resolve("spool"), 8 * 1024 * 1024);
+            Ledger ledger = new Ledger(database.dataSource());
+            LedgerWriter ledgerWriter = new LedgerWriter(spool, ledger, Duration.ofMillis(100), e -> log.write(
+                    log.line("warn", "ledger write failed; records wait in the spool").put("error", e.toString())));
+            ControlPlane control = new ControlPlane(access, policy, () -> prices, () -> {
+                Spool.Writer writer = spool.writer();
+                return record -> writer.append(UsageCodec.encode(record));
+            }, api);
             // Request ids and weighted shuffles need speed, not secrecy: a per-thread generator shares no lock.
             RandomGenerator fast = () -> ThreadLocalRandom.current().nextLong();
-            self[0] = new Gateway(vertx, settings, config.catalog(), access, policy, api, log, clock, fast).start();
-            return new Strait(database, store, audit, access, policy, self[0], token);
-        } catch (SQLException e) {
+            self[0] = new Gateway(vertx, settings, config.catalog(), control, log, clock, fast).start();
+            return new Strait(database, store, audit, access, policy, self[0], token, ledgerWriter, ledger);
+        } catch (SQLException | IOException e) {
             database.close();
             throw new IllegalStateException("the database could not be read: " + e.getMessage(), e);
         } catch (RuntimeException e) {
@@ -114,6 +136,10 @@ public final class Strait implements AutoCloseable {
         }
     }
 
+    public Ledger ledger() {
+        return ledger;
+    }
+
     public Gateway gateway() {
         return gateway;
     }
@@ -141,6 +167,7 @@ public final class Strait implements AutoCloseable {
     @Override
     public void close() {
         gateway.close();
+        ledgerWriter.close();
         policy.close();
         access.close();
         database.close();

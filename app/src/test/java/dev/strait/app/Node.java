@@ -63,7 +63,7 @@ final class Node implements AutoCloseable {
         StraitConfig config = new StraitConfig(loaded.settings().withPorts(0, 0), loaded.catalog(),
                 sharedDatabaseUrl == null ? null : new StraitConfig.DatabaseSettings(sharedDatabaseUrl, "postgres",
                         dev.strait.core.deploy.Secret.NONE),
-                policyFile);
+                policyFile, null);
         strait = Strait.start(vertx, config, dataDir, log, Clock.systemUTC(), Duration.ofMillis(200));
     }
 

@@ -40,11 +40,8 @@ public final class ConfigLoader {
         try {
             StraitConfig config = parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
             // A relative policy path is relative to the configuration file, not to where we run.
-            Path policy = config.policyFile();
-            if (policy != null && !policy.isAbsolute() && file.getParent() != null) {
-                policy = file.getParent().resolve(policy);
-            }
-            return new StraitConfig(config.settings(), config.catalog(), config.database(), policy);
+            return new StraitConfig(config.settings(), config.catalog(), config.database(),
+                    besides(file, config.policyFile()), besides(file, config.pricesFile()));
         } catch (IOException e) {
             throw new ConfigException(file.toString(), 0, "(file)", "cannot be read: " + e.getMessage());
         }
@@ -66,8 +63,9 @@ public final class ConfigLoader {
         Map<String, String> aliases = aliases(root, deployments);
         StraitConfig.DatabaseSettings database = database(root);
         Path policy = root.optionalString("policy").map(Path::of).orElse(null);
+        Path prices = root.optionalString("prices").map(Path::of).orElse(null);
         root.rejectUnknownKeys();
-        return new StraitConfig(settings, new Catalog(deployments, aliases), database, policy);
+        return new StraitConfig(settings, new Catalog(deployments, aliases), database, policy, prices);
     }
 
     private GatewaySettings server(YamlNode root) {
@@ -143,6 +141,11 @@ public final class ConfigLoader {
                     priority, weight, maxOutput));
         }
         return deployments;
+    }
+
+    /** A path named in a configuration file is relative to that file, not to where we run. */
+    private static Path besides(Path config, Path named) {
+        return named == null || named.isAbsolute() || config.getParent() == null ? named : config.getParent().resolve(named);
     }
 
     private StraitConfig.DatabaseSettings database(YamlNode root) {

@@ -10,8 +10,10 @@ import java.nio.file.Path;
  *
  * @param database an external PostgreSQL, or null for the embedded one
  * @param policyFile the market policy file, or null for the built-in policy
+ * @param pricesFile the price book, or null for the built-in one
  */
-public record StraitConfig(GatewaySettings settings, Catalog catalog, DatabaseSettings database, Path policyFile) {
+public record StraitConfig(GatewaySettings settings, Catalog catalog, DatabaseSettings database, Path policyFile,
+        Path pricesFile) {
 
     public record DatabaseSettings(String url, String user, Secret password) {}
 }

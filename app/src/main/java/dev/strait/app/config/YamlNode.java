@@ -154,13 +154,16 @@ final class YamlNode {
     /** A mapping of names to strings, such as the aliases. */
     Map<String, YamlNode> entries(String key) {
         Optional<YamlNode> value = field(key);
+        return value.isEmpty() ? new LinkedHashMap<>() : value.get().ownEntries();
+    }
+
+    /** This mapping's own entries, every one of them counted as read. */
+    Map<String, YamlNode> ownEntries() {
         Map<String, YamlNode> entries = new LinkedHashMap<>();
-        if (value.isEmpty()) {
-            return entries;
-        }
-        for (NodeTuple tuple : value.get().requireMapping().getValue()) {
+        for (NodeTuple tuple : requireMapping().getValue()) {
             String name = ((ScalarNode) tuple.getKeyNode()).getValue();
-            entries.put(name, new YamlNode(file, value.get().path + "." + name, tuple.getValueNode(), variables));
+            read.add(name);
+            entries.put(name, new YamlNode(file, path.isEmpty() ? name : path + "." + name, tuple.getValueNode(), variables));
         }
         return entries;
     }
