@@ -87,12 +87,13 @@ public final class Strait implements AutoCloseable {
                     : storedToken(dataDir, random);
             GatewaySettings settings = config.settings().withAdminToken(token);
             Gateway[] self = new Gateway[1];
-            AdminApi api = new AdminApi(vertx, store, audit, access, policy, () -> self[0].routing().current().catalog());
             PriceBook prices = config.pricesFile() == null ? new PriceLoader().loadDefault()
                     : new PriceLoader().load(config.pricesFile());
             // Usage goes to a memory-mapped spool first (one writer per event loop), then to the ledger.
             Spool spool = new Spool(dataDir.resolve("spool"), 8 * 1024 * 1024);
             Ledger ledger = new Ledger(database.dataSource());
+            AdminApi api = new AdminApi(vertx, store, audit, access, policy, () -> self[0].routing().current().catalog(),
+                    ledger);
             LedgerWriter ledgerWriter = new LedgerWriter(spool, ledger, Duration.ofMillis(100), e -> log.write(
                     log.line("warn", "ledger write failed; records wait in the spool").put("error", e.toString())));
             ControlPlane control = new ControlPlane(access, policy, () -> prices, () -> {

@@ -41,17 +41,53 @@ public final class Database implements AutoCloseable {
     public static Database embedded(Path directory, int port) {
         try {
             Files.createDirectories(directory);
+            stopOrphanedServer(directory.resolve("pgdata"));
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(directory.resolve("pgdata"))
                     .setOverrideWorkingDirectory(directory.resolve("pgbin").toFile())
                     .setCleanDataDirectory(false)
                     .setServerConfig("max_connections", "50")
+                    // The embedded default turns this off; the ledger's truth needs it on.
+                    .setServerConfig("synchronous_commit", "on")
                     .setPort(port)
                     .start();
             String url = postgres.getJdbcUrl("postgres", "postgres");
             return migrated(postgres, url, "postgres", "postgres");
         } catch (IOException e) {
             throw new UncheckedIOException("embedded PostgreSQL did not start in " + directory, e);
+        }
+    }
+
+    /**
+     * A node killed with SIGKILL leaves its PostgreSQL running, holding the data directory. If the
+     * server named in {@code postmaster.pid} has lost its parent (it now belongs to init), it is
+     * ours and unattended: stop it, so this node can start its own. A server whose parent lives
+     * belongs to another node, and is left alone (the start then fails, saying so).
+     */
+    private static void stopOrphanedServer(Path dataDirectory) throws IOException {
+        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        long pid;
+        try {
+            pid = Long.parseLong(Files.readAllLines(pidFile).getFirst().trim());
+        } catch (RuntimeException e) {
+            return;
+        }
+        ProcessHandle server = ProcessHandle.of(pid).orElse(null);
+        if (server == null || !server.isAlive()) {
+            return;
+        }
+        boolean orphaned = server.parent().map(p -> p.pid() == 1 || !p.isAlive()).orElse(true);
+        if (!orphaned) {
+            return;
+        }
+        server.destroy();
+        try {
+            server.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            server.destroyForcibly();
         }
     }
 

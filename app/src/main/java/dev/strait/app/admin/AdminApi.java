@@ -13,6 +13,7 @@ import dev.strait.core.policy.Decision;
 import dev.strait.core.policy.Market;
 import dev.strait.store.access.AccessStore;
 import dev.strait.store.audit.AuditLog;
+import dev.strait.store.ledger.Ledger;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -43,9 +44,11 @@ public final class AdminApi implements Handler<HttpServerRequest> {
     private final AccessRefresher access;
     private final PolicyHolder policy;
     private final Supplier<Catalog> catalog;
+    private final Ledger ledger;
 
     public AdminApi(Vertx vertx, AccessStore store, AuditLog audit, AccessRefresher access, PolicyHolder policy,
-            Supplier<Catalog> catalog) {
+            Supplier<Catalog> catalog, Ledger ledger) {
+        this.ledger = ledger;
         this.vertx = vertx;
         this.store = store;
         this.audit = audit;
@@ -122,6 +125,12 @@ public final class AdminApi implements Handler<HttpServerRequest> {
         }
         if (parts.length == 4 && parts[1].equals("keys") && parts[3].equals("revoke") && method == HttpMethod.POST) {
             return changed(200, () -> AdminViews.key(store.revokeKey(actor, parts[2])));
+        }
+        if (parts.length == 3 && parts[1].equals("usage") && parts[2].equals("requests")) {
+            int limit = request.getParam("limit") == null ? 1000 : Integer.parseInt(request.getParam("limit"));
+            ObjectNode out = JSON.createObjectNode();
+            ledger.requestIdsOf(required(request, "org"), Math.min(limit, 100_000)).forEach(out.putArray("request_ids")::add);
+            return ok(out);
         }
         if (parts.length == 2 && parts[1].equals("policy")) {
             return ok(AdminViews.policy(policy.get(), policy.lastError()));

@@ -57,6 +57,22 @@ public final class Ledger {
         }
     }
 
+    /** The request ids an organization's records carry, newest first. */
+    public List<String> requestIdsOf(String orgId, int limit) throws SQLException {
+        List<String> ids = new java.util.ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "select request_id from usage_ledger where org_id = ? order by at desc limit ?")) {
+            s.setString(1, orgId);
+            s.setInt(2, limit);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+        }
+        return ids;
+    }
+
     public long count() throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
                 "select count(*) from usage_ledger"); ResultSet rs = s.executeQuery()) {
