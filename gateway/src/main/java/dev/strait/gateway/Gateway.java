@@ -127,7 +127,7 @@ public final class Gateway implements AutoCloseable {
                 new Entitle(),
                 new SelectDeployments(routing, random),
                 new Forward(client, mapper, routing, settings, metrics,
-                        new Meter(control.usageSinks().get(), control.prices(), clock)));
+                        new Meter(control.usageSinks().get(), control.prices(), clock, metrics)));
     }
 
     public int port() {

@@ -65,6 +65,9 @@ class MeteringTest {
         assertThat(whole.priceVersion()).isEqualTo("test-prices");
         assertThat(whole.orgId()).isEqualTo("org_us");
         assertThat(whole.region()).isEqualTo("us-east");
+        String metrics = Http.get(harness.adminUrl() + "/metrics").body();
+        assertThat(metrics).contains("strait_usage_tokens_total{gen_ai_request_model=\"gpt-4o\",gen_ai_token_type=\"output\",strait_market=\"US\"}")
+                .contains("strait_revenue_USD_total{currency=\"USD\",gen_ai_request_model=\"gpt-4o\",strait_market=\"US\"}");
     }
 
     @Test

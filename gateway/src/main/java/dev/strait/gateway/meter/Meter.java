@@ -6,6 +6,7 @@ import dev.strait.core.usage.PriceBook;
 import dev.strait.core.usage.UsageRecord;
 import dev.strait.core.usage.UsageSink;
 import dev.strait.gateway.exchange.Exchange;
+import dev.strait.gateway.observe.GatewayMetrics;
 import dev.strait.gateway.translate.TokenUsage;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -20,9 +21,11 @@ public final class Meter {
     private final UsageSink sink;
     private final Supplier<PriceBook> prices;
     private final Clock clock;
+    private final GatewayMetrics metrics;
 
-    public Meter(UsageSink sink, Supplier<PriceBook> prices, Clock clock) {
+    public Meter(UsageSink sink, Supplier<PriceBook> prices, Clock clock, GatewayMetrics metrics) {
         this.sink = sink;
+        this.metrics = metrics;
         this.prices = prices;
         this.clock = clock;
     }
@@ -38,10 +41,12 @@ public final class Meter {
         Price price = book.price(d.model(), market).orElse(null);
         BigDecimal cost = price == null ? BigDecimal.ZERO
                 : price.cost(usage.inputTokens(), usage.cachedInputTokens(), usage.outputTokens());
-        sink.record(new UsageRecord(exchange.id(), clock.instant(), exchange.principal().org().id(),
+        UsageRecord record = new UsageRecord(exchange.id(), clock.instant(), exchange.principal().org().id(),
                 exchange.principal().key().projectId(), exchange.principal().key().id(), market, d.model(), d.name(),
                 d.region(), status, exchange.stream(), usage.inputTokens(), usage.outputTokens(),
                 usage.cachedInputTokens(), false, (System.nanoTime() - exchange.startNanos()) / 1_000, cost,
-                price == null ? "USD" : price.currency(), price == null ? "unpriced" : book.version()));
+                price == null ? "USD" : price.currency(), price == null ? "unpriced" : book.version());
+        sink.record(record);
+        metrics.usage(record);
     }
 }

@@ -34,12 +34,15 @@ public final class GatewayMetrics {
 
     private record TokenKey(Deployment deployment, String type) {}
 
+    private record UsageKey(String market, String model, String label) {}
+
     private final MeterRegistry registry;
     private final ConcurrentHashMap<RequestKey, Timer> requests = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<UpstreamKey, Timer> upstreams = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Deployment, Timer> firstTokens = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<TokenKey, DistributionSummary> tokenSummaries = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<TokenKey, Counter> tokenCounters = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<UsageKey, Counter> usageCounters = new ConcurrentHashMap<>();
 
     public GatewayMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -94,6 +97,27 @@ public final class GatewayMetrics {
         }
         record(d, "input", exchange.usage().inputTokens());
         record(d, "output", exchange.usage().outputTokens());
+    }
+
+    /**
+     * Tokens and revenue by market and model, from the usage record. The counter is a double, fit
+     * for dashboards; the ledger holds the exact amounts.
+     */
+    public void usage(dev.strait.core.usage.UsageRecord r) {
+        usageCounter(r.market(), r.model(), "input").increment(r.inputTokens());
+        usageCounter(r.market(), r.model(), "output").increment(r.outputTokens());
+        usageCounters.computeIfAbsent(new UsageKey(r.market(), r.model(), r.currency()),
+                        k -> Counter.builder("strait.revenue").baseUnit(k.label()).description("Billed amount")
+                                .tag("strait.market", k.market()).tag("gen_ai.request.model", k.model())
+                                .tag("currency", k.label()).register(registry))
+                .increment(r.cost().doubleValue());
+    }
+
+    private Counter usageCounter(String market, String model, String type) {
+        return usageCounters.computeIfAbsent(new UsageKey(market, model, type),
+                k -> Counter.builder("strait.usage.tokens").description("Billed tokens")
+                        .tag("strait.market", k.market()).tag("gen_ai.request.model", k.model())
+                        .tag("gen_ai.token.type", k.label()).register(registry));
     }
 
     public void failover(Deployment from, String reason) {
