@@ -10,6 +10,9 @@ import dev.strait.gateway.auth.Authenticate;
 import dev.strait.gateway.exchange.Stage;
 import dev.strait.gateway.front.Front;
 import dev.strait.gateway.front.ModelList;
+import dev.strait.gateway.limit.Budgets;
+import dev.strait.gateway.limit.Limit;
+import dev.strait.gateway.limit.RequestRates;
 import dev.strait.gateway.meter.Meter;
 import dev.strait.gateway.observe.AccessLog;
 import dev.strait.gateway.observe.GatewayMetrics;
@@ -61,11 +64,14 @@ public final class Gateway implements AutoCloseable {
     private volatile boolean ready;
 
     private final ControlPlane control;
+    private final RequestRates rates = new RequestRates();
+    private final Budgets budgets;
 
     /** @param control the snapshots the data plane reads, kept fresh by the control plane */
     public Gateway(Vertx vertx, GatewaySettings settings, Catalog catalog, ControlPlane control, JsonLog log,
             Clock clock, RandomGenerator random) {
         this.control = control;
+        this.budgets = new Budgets(clock);
         this.vertx = vertx;
         this.settings = settings;
         this.log = log;
@@ -99,7 +105,13 @@ public final class Gateway implements AutoCloseable {
                         new PoolOptions().setHttp1MaxSize(256));
                 Front front = new Front(stages(client), mapper, settings.maxBodyBytes(), clock,
                         () -> "req_" + hex.toHexDigits(random.nextLong()) + hex.toHexDigits((int) random.nextLong()),
-                        accessLog::ended);
+                        exchange -> {
+                            // An exchange that ends unmetered (nothing served) gives its budget hold back.
+                            if (exchange.reservation() != null) {
+                                exchange.reservation().release();
+                            }
+                            accessLog.ended(exchange);
+                        });
                 return vertx.createHttpServer(options).requestHandler(front).listen();
             }
         }, new DeploymentOptions().setInstances(instances)).await();
@@ -125,6 +137,7 @@ public final class Gateway implements AutoCloseable {
                 new ModelList(routing, clock.instant()),
                 new ResolveModel(routing),
                 new Entitle(),
+                new Limit(control.access(), control.prices(), rates, budgets, clock),
                 new SelectDeployments(routing, random),
                 new Forward(client, mapper, routing, settings, metrics,
                         new Meter(control.usageSinks().get(), control.prices(), clock, metrics)));
@@ -140,6 +153,11 @@ public final class Gateway implements AutoCloseable {
 
     public Routing routing() {
         return routing;
+    }
+
+    /** This node's budget holds; seed with the month's spend from the ledger at start. */
+    public Budgets budgets() {
+        return budgets;
     }
 
     public PrometheusMeterRegistry registry() {

@@ -28,10 +28,19 @@ public final class AccessSnapshot {
     private final Map<String, Organization> orgs;
     private final Map<String, Project> projects;
     private final Map<String, ApiKey> keysByPrefix;
+    private final Map<String, OrgLimits> limits;
 
     public AccessSnapshot(long version, Collection<Organization> orgs, Collection<Project> projects,
             Collection<ApiKey> keys) {
+        this(version, orgs, projects, keys, java.util.List.of());
+    }
+
+    public AccessSnapshot(long version, Collection<Organization> orgs, Collection<Project> projects,
+            Collection<ApiKey> keys, Collection<OrgLimits> limits) {
         this.version = version;
+        Map<String, OrgLimits> l = new HashMap<>();
+        limits.forEach(limit -> l.put(limit.orgId(), limit));
+        this.limits = Map.copyOf(l);
         Map<String, Organization> o = new HashMap<>();
         orgs.forEach(org -> o.put(org.id(), org));
         Map<String, Project> p = new HashMap<>();
@@ -72,6 +81,11 @@ public final class AccessSnapshot {
 
     public Organization org(String id) {
         return orgs.get(id);
+    }
+
+    /** The organization's limits, or null when it has none. */
+    public OrgLimits limits(String orgId) {
+        return limits.get(orgId);
     }
 
     public Project project(String id) {

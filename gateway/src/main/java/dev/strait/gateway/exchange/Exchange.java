@@ -8,6 +8,7 @@ import dev.strait.core.policy.Policy;
 import dev.strait.gateway.front.Dialect;
 import dev.strait.gateway.front.Endpoint;
 import dev.strait.gateway.front.Route;
+import dev.strait.gateway.limit.Budgets;
 import dev.strait.gateway.translate.TokenUsage;
 import io.vertx.core.http.HttpServerRequest;
 import java.util.List;
@@ -36,6 +37,8 @@ public final class Exchange {
     private String failureCode;
     private String deniedBy;
     private boolean metered;
+    private int bodyBytes;
+    private Budgets.Reservation reservation;
     private Runnable onCancel;
     private boolean cancelled;
 
@@ -81,8 +84,23 @@ public final class Exchange {
         return body;
     }
 
-    public void body(ObjectNode body) {
+    public void body(ObjectNode body, int bytes) {
         this.body = body;
+        this.bodyBytes = bytes;
+    }
+
+    /** The request body's size on the wire: an upper bound on its tokens. */
+    public int bodyBytes() {
+        return bodyBytes;
+    }
+
+    /** The hold on the organization's budget, or null. */
+    public Budgets.Reservation reservation() {
+        return reservation;
+    }
+
+    public void reservation(Budgets.Reservation reservation) {
+        this.reservation = reservation;
     }
 
     public boolean stream() {

@@ -132,7 +132,7 @@ public final class Front implements Handler<HttpServerRequest> {
             fail(exchange, invalid);
             return;
         }
-        exchange.body(object);
+        exchange.body(object, body.length());
         try {
             chain.proceed(exchange);
         } catch (RuntimeException e) {

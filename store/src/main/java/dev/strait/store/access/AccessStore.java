@@ -4,6 +4,7 @@ import dev.strait.core.access.AccessSnapshot;
 import dev.strait.core.access.ApiKey;
 import dev.strait.core.access.KeySecrets;
 import dev.strait.core.access.OrgKind;
+import dev.strait.core.access.OrgLimits;
 import dev.strait.core.access.OrgState;
 import dev.strait.core.access.Organization;
 import dev.strait.core.access.Project;
@@ -156,6 +157,29 @@ public final class AccessStore {
         });
     }
 
+    /** Sets (replaces) an organization's limits. */
+    public OrgLimits setLimits(String actor, OrgLimits limits) throws SQLException {
+        return inTransaction(c -> {
+            requireOrganization(c, limits.orgId());
+            try (PreparedStatement s = c.prepareStatement("insert into org_limits (org_id, requests_per_minute,"
+                    + " tokens_per_minute, monthly_budget, currency, updated_at) values (?,?,?,?,?,?)"
+                    + " on conflict (org_id) do update set requests_per_minute = excluded.requests_per_minute,"
+                    + " tokens_per_minute = excluded.tokens_per_minute, monthly_budget = excluded.monthly_budget,"
+                    + " currency = excluded.currency, updated_at = excluded.updated_at")) {
+                s.setString(1, limits.orgId());
+                s.setObject(2, limits.requestsPerMinute(), java.sql.Types.INTEGER);
+                s.setObject(3, limits.tokensPerMinute(), java.sql.Types.BIGINT);
+                s.setBigDecimal(4, limits.monthlyBudget());
+                s.setString(5, limits.currency());
+                s.setTimestamp(6, Timestamp.from(now()));
+                s.executeUpdate();
+            }
+            audit.append(c, actor, "org.limits", limits.orgId(), "rpm=" + limits.requestsPerMinute() + "; tpm="
+                    + limits.tokensPerMinute() + "; monthly_budget=" + limits.monthlyBudget() + " " + limits.currency());
+            return limits;
+        });
+    }
+
     public List<Organization> organizations() throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             return organizations(c, "", null);
@@ -200,7 +224,8 @@ public final class AccessStore {
                     rs.next();
                     version = rs.getLong(1);
                 }
-                return new AccessSnapshot(version, organizations(c, "", null), projects(c, "", null), keys(c, "", null));
+                return new AccessSnapshot(version, organizations(c, "", null), projects(c, "", null), keys(c, "", null),
+                        limits(c));
             } finally {
                 c.rollback();
             }
@@ -302,6 +327,18 @@ public final class AccessStore {
                             models.isEmpty() ? Set.of() : Set.of(models.split(",")),
                             instant(rs.getTimestamp(8)), instant(rs.getTimestamp(9)), rs.getTimestamp(10).toInstant()));
                 }
+            }
+        }
+        return out;
+    }
+
+    private static List<OrgLimits> limits(Connection c) throws SQLException {
+        List<OrgLimits> out = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("select org_id, requests_per_minute, tokens_per_minute,"
+                + " monthly_budget, currency from org_limits"); ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                out.add(new OrgLimits(rs.getString(1), (Integer) rs.getObject(2), (Long) rs.getObject(3),
+                        rs.getBigDecimal(4), rs.getString(5)));
             }
         }
         return out;
