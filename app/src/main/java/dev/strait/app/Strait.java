@@ -102,7 +102,12 @@ public final class Strait implements AutoCloseable {
             }, api);
             // Request ids and weighted shuffles need speed, not secrecy: a per-thread generator shares no lock.
             RandomGenerator fast = () -> ThreadLocalRandom.current().nextLong();
-            self[0] = new Gateway(vertx, settings, config.catalog(), control, log, clock, fast).start();
+            self[0] = new Gateway(vertx, settings, config.catalog(), control, log, clock, fast);
+            // The month's spend so far, so a restarted node does not hand out a budget twice.
+            ledgerWriter.drainOnce();
+            self[0].budgets().seed(ledger.spentSince(java.time.YearMonth.now(clock.withZone(java.time.ZoneOffset.UTC))
+                    .atDay(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()));
+            self[0].start();
             return new Strait(database, store, audit, access, policy, self[0], token, ledgerWriter, ledger);
         } catch (SQLException | IOException e) {
             database.close();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.strait.app.control.AccessRefresher;
 import dev.strait.app.control.PolicyHolder;
 import dev.strait.core.access.OrgKind;
+import dev.strait.core.access.OrgLimits;
 import dev.strait.core.access.OrgState;
 import dev.strait.core.access.Organization;
 import dev.strait.core.deploy.Catalog;
@@ -107,6 +108,18 @@ public final class AdminApi implements Handler<HttpServerRequest> {
                 JsonNode in = json(body);
                 OrgState next = enumValue(text(in, "state"), OrgState::of, "state", "pending, verified, rejected, suspended");
                 return changed(200, () -> AdminViews.org(store.changeState(actor, orgId, next, in.path("reason").asText(""))));
+            }
+            if (parts.length == 4 && parts[3].equals("limits") && method == HttpMethod.POST) {
+                JsonNode in = json(body);
+                if (in.has("tokens_per_minute")) {
+                    throw new BadRequest("tokens_per_minute is not supported yet; requests_per_minute and monthly_budget are");
+                }
+                OrgLimits limits = new OrgLimits(orgId,
+                        in.hasNonNull("requests_per_minute") ? in.get("requests_per_minute").asInt() : null,
+                        null, // tokens per minute: not enforced yet, so not accepted yet
+                        in.hasNonNull("monthly_budget") ? new java.math.BigDecimal(in.get("monthly_budget").asText()) : null,
+                        in.path("currency").asText("USD"));
+                return changed(200, () -> AdminViews.limits(store.setLimits(actor, limits)));
             }
             if (parts.length == 4 && parts[3].equals("projects") && method == HttpMethod.POST) {
                 JsonNode in = json(body);

@@ -44,6 +44,14 @@ final class AdminViews {
         return out;
     }
 
+    static ObjectNode limits(dev.strait.core.access.OrgLimits l) {
+        ObjectNode out = JSON.objectNode().put("org", l.orgId()).put("currency", l.currency());
+        out.put("requests_per_minute", l.requestsPerMinute());
+        out.put("tokens_per_minute", l.tokensPerMinute());
+        out.put("monthly_budget", l.monthlyBudget() == null ? null : l.monthlyBudget().toPlainString());
+        return out;
+    }
+
     static ObjectNode project(Project project) {
         return JSON.objectNode().put("id", project.id()).put("org", project.orgId()).put("name", project.name());
     }

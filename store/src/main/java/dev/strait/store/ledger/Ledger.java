@@ -73,6 +73,21 @@ public final class Ledger {
         return ids;
     }
 
+    /** What each organization has been charged since {@code since} (the start of the budget period). */
+    public java.util.Map<String, java.math.BigDecimal> spentSince(java.time.Instant since) throws SQLException {
+        java.util.Map<String, java.math.BigDecimal> spent = new java.util.HashMap<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "select org_id, sum(cost) from usage_ledger where at >= ? group by org_id")) {
+            s.setTimestamp(1, Timestamp.from(since));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    spent.put(rs.getString(1), rs.getBigDecimal(2));
+                }
+            }
+        }
+        return spent;
+    }
+
     public long count() throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
                 "select count(*) from usage_ledger"); ResultSet rs = s.executeQuery()) {
