@@ -93,7 +93,7 @@ public final class Strait implements AutoCloseable {
             Spool spool = new Spool(dataDir.resolve("spool"), 8 * 1024 * 1024);
             Ledger ledger = new Ledger(database.dataSource());
             AdminApi api = new AdminApi(vertx, store, audit, access, policy, () -> self[0].routing().current().catalog(),
-                    ledger);
+                    ledger, new dev.strait.store.report.Reports(database.dataSource()));
             LedgerWriter ledgerWriter = new LedgerWriter(spool, ledger, Duration.ofMillis(100), e -> log.write(
                     log.line("warn", "ledger write failed; records wait in the spool").put("error", e.toString())));
             ControlPlane control = new ControlPlane(access, policy, () -> prices, () -> {

@@ -46,10 +46,12 @@ public final class AdminApi implements Handler<HttpServerRequest> {
     private final PolicyHolder policy;
     private final Supplier<Catalog> catalog;
     private final Ledger ledger;
+    private final dev.strait.store.report.Reports reports;
 
     public AdminApi(Vertx vertx, AccessStore store, AuditLog audit, AccessRefresher access, PolicyHolder policy,
-            Supplier<Catalog> catalog, Ledger ledger) {
+            Supplier<Catalog> catalog, Ledger ledger, dev.strait.store.report.Reports reports) {
         this.ledger = ledger;
+        this.reports = reports;
         this.vertx = vertx;
         this.store = store;
         this.audit = audit;
@@ -58,8 +60,12 @@ public final class AdminApi implements Handler<HttpServerRequest> {
         this.catalog = catalog;
     }
 
-    /** An answer: status and JSON body. */
-    record Reply(int status, JsonNode body) {}
+    /** An answer: status and JSON body, or a CSV body instead. */
+    record Reply(int status, JsonNode body, String csv) {
+        Reply(int status, JsonNode body) {
+            this(status, body, null);
+        }
+    }
 
     /** A refusal the caller can act on. */
     static final class BadRequest extends RuntimeException {
@@ -78,8 +84,13 @@ public final class AdminApi implements Handler<HttpServerRequest> {
             vertx.executeBlocking(() -> route(request.method(), request.path(), request, body.result(), actor), false)
                     .onComplete(result -> {
                         Reply reply = result.succeeded() ? result.result() : failure(result.cause());
-                        request.response().setStatusCode(reply.status()).putHeader("content-type", "application/json")
-                                .end(reply.body().toString());
+                        if (reply.csv() != null) {
+                            request.response().setStatusCode(reply.status())
+                                    .putHeader("content-type", "text/csv; charset=utf-8").end(reply.csv());
+                        } else {
+                            request.response().setStatusCode(reply.status())
+                                    .putHeader("content-type", "application/json").end(reply.body().toString());
+                        }
                     });
         });
     }
@@ -145,6 +156,9 @@ public final class AdminApi implements Handler<HttpServerRequest> {
             ledger.requestIdsOf(required(request, "org"), Math.min(limit, 100_000)).forEach(out.putArray("request_ids")::add);
             return ok(out);
         }
+        if (parts.length == 3 && parts[1].equals("reports")) {
+            return report(parts[2], request);
+        }
         if (parts.length == 2 && parts[1].equals("policy")) {
             return ok(AdminViews.policy(policy.get(), policy.lastError()));
         }
@@ -170,6 +184,42 @@ public final class AdminApi implements Handler<HttpServerRequest> {
             return ok(out);
         }
         return new Reply(404, error("not_found", "no admin route " + method + " " + path));
+    }
+
+    private Reply report(String name, HttpServerRequest request) throws Exception {
+        boolean csv = "csv".equals(request.getParam("format"));
+        java.time.YearMonth thisMonth = java.time.YearMonth.now(java.time.ZoneOffset.UTC);
+        String from = request.getParam("from") != null ? request.getParam("from") : thisMonth.atDay(1).toString();
+        String to = request.getParam("to") != null ? request.getParam("to") : thisMonth.plusMonths(1).atDay(1).toString();
+        java.time.Instant fromInstant = java.time.LocalDate.parse(from).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        java.time.Instant toInstant = java.time.LocalDate.parse(to).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        switch (name) {
+            case "usage" -> {
+                String by = request.getParam("by") == null ? "market" : request.getParam("by");
+                String column = switch (by) {
+                    case "market", "model" -> by;
+                    case "org" -> "org_id";
+                    default -> throw new BadRequest("'by' must be market, org or model");
+                };
+                var rows = reports.usage(column, fromInstant, toInstant);
+                return csv ? new Reply(200, null, ReportViews.usageCsv(by, rows))
+                        : ok(ReportViews.usage(by, from, to, rows));
+            }
+            case "top-customers" -> {
+                int limit = request.getParam("limit") == null ? 10 : Integer.parseInt(request.getParam("limit"));
+                var rows = reports.topCustomers(fromInstant, toInstant, limit);
+                return csv ? new Reply(200, null, ReportViews.usageCsv("org", rows))
+                        : ok(ReportViews.usage("org", from, to, rows));
+            }
+            case "statement" -> {
+                String month = request.getParam("month") != null ? request.getParam("month") : thisMonth.toString();
+                var statement = reports.statement(required(request, "org"), java.time.YearMonth.parse(month));
+                return csv ? new Reply(200, null, ReportViews.statementCsv(statement)) : ok(ReportViews.statement(statement));
+            }
+            default -> {
+                return new Reply(404, error("not_found", "no report named " + name + " (usage, top-customers, statement)"));
+            }
+        }
     }
 
     private JsonNode createOrg(JsonNode in, String actor) throws Exception {
@@ -237,7 +287,7 @@ public final class AdminApi implements Handler<HttpServerRequest> {
             case BadRequest e -> new Reply(400, error("invalid_request", e.getMessage()));
             case IOException e -> new Reply(400, error("invalid_json", "the body is not valid JSON"));
             case java.time.format.DateTimeParseException e -> new Reply(400, error("invalid_request",
-                    "times are ISO-8601 instants such as 2027-01-01T00:00:00Z"));
+                    "times are ISO-8601: instants such as 2027-01-01T00:00:00Z, dates such as 2027-01-01, months such as 2027-01"));
             case NumberFormatException e -> new Reply(400, error("invalid_request", "a number was expected"));
             default -> new Reply(500, error("internal_error", "the admin request failed: " + cause.getClass().getSimpleName()));
         };

@@ -29,10 +29,24 @@ public final class AdminClient {
     Path dataDir;
 
     /** An answer from the admin API. */
-    record Answer(int status, JsonNode body) {
+    record Answer(int status, JsonNode body, String text) {
+        Answer(int status, JsonNode body) {
+            this(status, body, null);
+        }
+
         boolean ok() {
             return status / 100 == 2;
         }
+    }
+
+    /** A GET whose answer may be CSV: kept as text, and parsed too when it is JSON. */
+    Answer getText(String path, String... query) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path, query)).GET();
+        request.header("authorization", "Bearer " + token()).timeout(Duration.ofSeconds(30));
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        boolean json = response.headers().firstValue("content-type").orElse("").startsWith("application/json");
+        return new Answer(response.statusCode(), json ? JSON.readTree(response.body()) : JSON.createObjectNode(),
+                response.body());
     }
 
     Answer get(String path, String... query) throws IOException, InterruptedException {
@@ -54,9 +68,13 @@ public final class AdminClient {
 
     private URI uri(String path, String... query) {
         StringBuilder out = new StringBuilder(baseUrl()).append(path);
+        char separator = '?';
         for (int i = 0; i + 1 < query.length; i += 2) {
-            out.append(i == 0 ? '?' : '&').append(query[i]).append('=')
-                    .append(URLEncoder.encode(query[i + 1], StandardCharsets.UTF_8));
+            if (query[i + 1] == null) {
+                continue;
+            }
+            out.append(separator).append(query[i]).append('=').append(URLEncoder.encode(query[i + 1], StandardCharsets.UTF_8));
+            separator = '&';
         }
         return URI.create(out.toString());
     }
