@@ -14,6 +14,7 @@ import dev.strait.gateway.limit.Budgets;
 import dev.strait.gateway.limit.Limit;
 import dev.strait.gateway.limit.RequestRates;
 import dev.strait.gateway.meter.Meter;
+import dev.strait.gateway.meter.TokenEstimator;
 import dev.strait.gateway.observe.AccessLog;
 import dev.strait.gateway.observe.GatewayMetrics;
 import dev.strait.gateway.observe.JsonLog;
@@ -65,6 +66,7 @@ public final class Gateway implements AutoCloseable {
 
     private final ControlPlane control;
     private final RequestRates rates = new RequestRates();
+    private final TokenEstimator estimator = new TokenEstimator();
     private final Budgets budgets;
 
     /** @param control the snapshots the data plane reads, kept fresh by the control plane */
@@ -140,7 +142,7 @@ public final class Gateway implements AutoCloseable {
                 new Limit(control.access(), control.prices(), rates, budgets, clock),
                 new SelectDeployments(routing, random),
                 new Forward(client, mapper, routing, settings, metrics,
-                        new Meter(control.usageSinks().get(), control.prices(), clock, metrics)));
+                        new Meter(control.usageSinks().get(), control.prices(), clock, metrics, estimator)));
     }
 
     public int port() {

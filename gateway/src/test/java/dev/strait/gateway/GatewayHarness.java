@@ -45,11 +45,12 @@ public final class GatewayHarness implements AutoCloseable {
     public final AtomicReference<AccessSnapshot> access = new AtomicReference<>(Tenants.snapshot());
     public final AtomicReference<Policy> policy = new AtomicReference<>(Tenants.permissivePolicy());
     public static final String KEY = Tenants.US_KEY;
+    private static final dev.strait.core.usage.Price GPT_4O_PRICE = new dev.strait.core.usage.Price(
+            new java.math.BigDecimal("2.50"), new java.math.BigDecimal("1.25"), new java.math.BigDecimal("10.00"), "USD");
     /** Every usage record the gateway wrote, in the order written. */
     public final java.util.List<dev.strait.core.usage.UsageRecord> usage = new java.util.concurrent.CopyOnWriteArrayList<>();
     public static final dev.strait.core.usage.PriceBook PRICES = new dev.strait.core.usage.PriceBook("test-prices",
-            Map.of("gpt-4o", Map.of("*", new dev.strait.core.usage.Price(new java.math.BigDecimal("2.50"),
-                    new java.math.BigDecimal("1.25"), new java.math.BigDecimal("10.00"), "USD"))));
+            Map.of("gpt-4o", Map.of("*", GPT_4O_PRICE), "faulty-gpt", Map.of("*", GPT_4O_PRICE)));
 
     public static final String ADMIN_TOKEN = "admin-token-for-tests";
 

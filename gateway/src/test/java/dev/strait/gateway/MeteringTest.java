@@ -80,6 +80,30 @@ class MeteringTest {
     }
 
     @Test
+    void aStreamCutBeforeItsUsageIsMeteredFromLocalCountsMarkedEstimated() {
+        harness.faulty.faults(Faults.cutAfter(5));
+
+        HttpResponse<String> response = Http.post(harness.baseUrl() + "/v1/chat/completions",
+                Http.chatBody("faulty-gpt", true), Http.bearer());
+
+        assertThat(response.body()).contains("upstream_stream_interrupted");
+        assertThat(harness.usage).singleElement().satisfies(r -> {
+            assertThat(r.estimated()).isTrue();
+            // "Say something long." is 4 tokens in o200k_base, the tokenizer of gpt-4o.
+            assertThat(r.inputTokens()).isEqualTo(4);
+            assertThat(r.outputTokens()).isBetween(3L, 6L);
+            assertThat(r.cost()).isPositive();
+        });
+    }
+
+    @Test
+    void usageTheProviderReportedIsNotMarkedEstimated() {
+        Http.post(harness.baseUrl() + "/v1/chat/completions", Http.chatBody("gpt-4o", true), Http.bearer());
+
+        assertThat(harness.usage).singleElement().satisfies(r -> assertThat(r.estimated()).isFalse());
+    }
+
+    @Test
     void anUnpricedModelIsMeteredAtZeroAndSaysSo() {
         Http.post(harness.baseUrl() + "/v1/chat/completions", Http.chatBody("deepseek-chat", false), Http.bearer());
 

@@ -38,6 +38,7 @@ public final class Exchange {
     private String deniedBy;
     private boolean metered;
     private int bodyBytes;
+    private int streamedEvents;
     private Budgets.Reservation reservation;
     private Runnable onCancel;
     private boolean cancelled;
@@ -92,6 +93,15 @@ public final class Exchange {
     /** The request body's size on the wire: an upper bound on its tokens. */
     public int bodyBytes() {
         return bodyBytes;
+    }
+
+    /** Events written to the caller's stream: a proxy for output tokens when the provider reported none. */
+    public int streamedEvents() {
+        return streamedEvents;
+    }
+
+    public void countStreamedEvent() {
+        streamedEvents++;
     }
 
     /** The hold on the organization's budget, or null. */

@@ -23,7 +23,10 @@ public final class Meter {
     private final Clock clock;
     private final GatewayMetrics metrics;
 
-    public Meter(UsageSink sink, Supplier<PriceBook> prices, Clock clock, GatewayMetrics metrics) {
+    private final TokenEstimator estimator;
+
+    public Meter(UsageSink sink, Supplier<PriceBook> prices, Clock clock, GatewayMetrics metrics, TokenEstimator estimator) {
+        this.estimator = estimator;
         this.sink = sink;
         this.metrics = metrics;
         this.prices = prices;
@@ -36,6 +39,13 @@ public final class Meter {
             return;
         }
         TokenUsage usage = exchange.usage();
+        // No usage from the provider (a stream cut or abandoned before its usage chunk): count it here.
+        boolean estimated = exchange.stream() && usage.equals(TokenUsage.NONE) && exchange.streamedEvents() > 0;
+        if (estimated) {
+            // Streams carry about one token per content event; the first and last events are framing.
+            usage = new TokenUsage(estimator.input(d.upstreamModel(), exchange.body()),
+                    Math.max(1, exchange.streamedEvents() - 2), 0);
+        }
         String market = exchange.principal().org().market();
         PriceBook book = prices.get();
         Price price = book.price(d.model(), market).orElse(null);
@@ -44,7 +54,7 @@ public final class Meter {
         UsageRecord record = new UsageRecord(exchange.id(), clock.instant(), exchange.principal().org().id(),
                 exchange.principal().key().projectId(), exchange.principal().key().id(), market, d.model(), d.name(),
                 d.region(), status, exchange.stream(), usage.inputTokens(), usage.outputTokens(),
-                usage.cachedInputTokens(), false, (System.nanoTime() - exchange.startNanos()) / 1_000, cost,
+                usage.cachedInputTokens(), estimated, (System.nanoTime() - exchange.startNanos()) / 1_000, cost,
                 price == null ? "USD" : price.currency(), price == null ? "unpriced" : book.version());
         sink.record(record);
         metrics.usage(record);

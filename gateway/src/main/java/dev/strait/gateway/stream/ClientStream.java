@@ -42,6 +42,7 @@ public final class ClientStream implements Consumer<SseEvent> {
                     .setChunked(true);
             decorateHeaders.accept(response);
         }
+        exchange.countStreamedEvent();
         response.write(Buffer.buffer(event.encodeBytes()));
     }
 
