@@ -18,20 +18,20 @@ import java.time.Duration;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The official anthropic-java SDK, unchanged, against a running gateway, over both upstream dialects. */
 class AnthropicSdkCompatibilityTest {
 
-    static GatewayHarness harness;
+    @RegisterExtension
+    static final GatewayHarness harness = new GatewayHarness();
     static AnthropicClient client;
 
     @BeforeAll
     static void start() {
-        harness = new GatewayHarness();
         client = AnthropicOkHttpClient.builder().baseUrl(harness.baseUrl()).apiKey(GatewayHarness.KEY).maxRetries(0)
                 .build();
     }
@@ -39,12 +39,6 @@ class AnthropicSdkCompatibilityTest {
     @AfterAll
     static void stop() {
         client.close();
-        harness.close();
-    }
-
-    @BeforeEach
-    void clean() {
-        harness.resetFaults();
     }
 
     static MessageCreateParams message(String model) {

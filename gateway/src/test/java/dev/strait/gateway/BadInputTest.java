@@ -5,18 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Bad input gets a clear 4xx in the caller's dialect, never a trace, and the gateway keeps serving. */
 class BadInputTest {
 
-    static GatewayHarness harness;
-
-    @BeforeAll
-    static void start() {
-        harness = new GatewayHarness();
-    }
+    @RegisterExtension
+    static final GatewayHarness harness = new GatewayHarness();
 
     @AfterAll
     static void stop() {

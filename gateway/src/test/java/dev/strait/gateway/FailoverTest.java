@@ -5,32 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.strait.emulator.Faults;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Failover before the first byte, and what the caller sees when every deployment fails. */
 class FailoverTest {
 
-    static GatewayHarness harness;
-
-    @BeforeAll
-    static void start() {
-        harness = new GatewayHarness();
-    }
-
-    @AfterAll
-    static void stop() {
-        harness.close();
-    }
-
-    @BeforeEach
-    void clean() {
-        harness.resetFaults();
-    }
+    @RegisterExtension
+    static final GatewayHarness harness = new GatewayHarness();
 
     String chat() {
         return harness.baseUrl() + "/v1/chat/completions";

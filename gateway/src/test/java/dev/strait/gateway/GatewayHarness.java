@@ -21,14 +21,19 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicReference;
 import dev.strait.core.access.AccessSnapshot;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import dev.strait.core.policy.Policy;
 
 /**
- * A real gateway on loopback in front of two real emulators. The {@code healthy} emulator serves
+ * A real gateway on loopback in front of two real emulators. Registered as a JUnit extension
+ * ({@code @RegisterExtension static final GatewayHarness harness = new GatewayHarness();}) it is
+ * shared by a test class, reset before each test and closed after the last. The {@code healthy} emulator serves
  * every dialect; the {@code faulty} one is where tests inject faults, behind models that also
  * have a healthy deployment to fail over to.
  */
-public final class GatewayHarness implements AutoCloseable {
+public final class GatewayHarness implements AutoCloseable, BeforeEachCallback, AfterAllCallback {
 
     public static final Provider OPENAI = new Provider("openai", ProviderKind.OPENAI, null);
     public static final Provider AZURE = new Provider("azure", ProviderKind.AZURE_OPENAI, "2024-10-21");
@@ -126,7 +131,25 @@ public final class GatewayHarness implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void beforeEach(ExtensionContext context) {
+        resetFaults();
+        usage.clear();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
+    }
+
+    private boolean closed;
+
+    /** Idempotent: a test may close it early, to read what it logged. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         gateway.close();
         healthy.close();
         faulty.close();

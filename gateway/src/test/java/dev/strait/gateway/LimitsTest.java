@@ -16,14 +16,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Requests per minute and monthly budgets, held under concurrency, refused with OpenAI-style 429s. */
 class LimitsTest {
 
-    static GatewayHarness harness;
+    @RegisterExtension
+    static final GatewayHarness harness = new GatewayHarness();
     static final KeySecrets.Generated LIMITED = Tenants.newKey();
     static final KeySecrets.Generated BUDGETED = Tenants.newKey();
 
@@ -35,7 +36,6 @@ class LimitsTest {
 
     @BeforeAll
     static void start() {
-        harness = new GatewayHarness();
         AccessSnapshot base = Tenants.with(
                 List.of(Tenants.org("org_rpm", "US", OrgKind.ENTERPRISE, OrgState.VERIFIED),
                         Tenants.org("org_budget", "US", OrgKind.ENTERPRISE, OrgState.VERIFIED)),
@@ -44,11 +44,6 @@ class LimitsTest {
                 Tenants.key(LIMITED, "org_rpm", Set.of()), Tenants.key(BUDGETED, "org_budget", Set.of())),
                 List.of(new OrgLimits("org_rpm", 5, null, null, null),
                         new OrgLimits("org_budget", null, null, BUDGET, "USD"))));
-    }
-
-    @AfterAll
-    static void stop() {
-        harness.close();
     }
 
     static HttpResponse<String> chat(KeySecrets.Generated key, String body) {

@@ -8,31 +8,14 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** One usage record per served response, priced exactly, the same whether streamed or not. */
 class MeteringTest {
 
-    static GatewayHarness harness;
-
-    @BeforeAll
-    static void start() {
-        harness = new GatewayHarness();
-    }
-
-    @AfterAll
-    static void stop() {
-        harness.close();
-    }
-
-    @BeforeEach
-    void clean() {
-        harness.resetFaults();
-        harness.usage.clear();
-    }
+    @RegisterExtension
+    static final GatewayHarness harness = new GatewayHarness();
 
     @Test
     void everyCompletedResponseHasExactlyOneRecord() {

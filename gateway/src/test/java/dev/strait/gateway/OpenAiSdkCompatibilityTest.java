@@ -21,20 +21,20 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The official openai-java SDK, unchanged, against a running gateway, over both upstream dialects. */
 class OpenAiSdkCompatibilityTest {
 
-    static GatewayHarness harness;
+    @RegisterExtension
+    static final GatewayHarness harness = new GatewayHarness();
     static OpenAIClient client;
 
     @BeforeAll
     static void start() {
-        harness = new GatewayHarness();
         client = OpenAIOkHttpClient.builder().baseUrl(harness.baseUrl() + "/v1").apiKey(GatewayHarness.KEY).maxRetries(0)
                 .build();
     }
@@ -42,12 +42,6 @@ class OpenAiSdkCompatibilityTest {
     @AfterAll
     static void stop() {
         client.close();
-        harness.close();
-    }
-
-    @BeforeEach
-    void clean() {
-        harness.resetFaults();
     }
 
     static ChatCompletionCreateParams chat(String model) {

@@ -3,24 +3,14 @@ package dev.strait.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Probes, metrics, deployment health and the Azure routes. */
 class OperationsTest {
 
-    static GatewayHarness harness;
-
-    @BeforeAll
-    static void start() {
-        harness = new GatewayHarness();
-    }
-
-    @AfterAll
-    static void stop() {
-        harness.close();
-    }
+    @RegisterExtension
+    static final GatewayHarness harness = new GatewayHarness();
 
     @Test
     void probesAnswerOnTheAdminListener() {

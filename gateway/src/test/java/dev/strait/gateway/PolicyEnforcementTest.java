@@ -11,10 +11,9 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Market policy on the request path, through real HTTP: who may be served at all, which models a
@@ -22,7 +21,8 @@ import org.junit.jupiter.api.Test;
  */
 class PolicyEnforcementTest {
 
-    static GatewayHarness harness;
+    @RegisterExtension
+    static final GatewayHarness harness = new GatewayHarness();
     static final KeySecrets.Generated CN = Tenants.newKey();
     static final KeySecrets.Generated INDIVIDUAL = Tenants.newKey();
     static final KeySecrets.Generated PENDING = Tenants.newKey();
@@ -31,7 +31,6 @@ class PolicyEnforcementTest {
 
     @BeforeAll
     static void start() {
-        harness = new GatewayHarness();
         harness.access.set(Tenants.with(
                 List.of(Tenants.org("org_cn", "CN", OrgKind.ENTERPRISE, OrgState.VERIFIED),
                         Tenants.org("org_dev", "US", OrgKind.INDIVIDUAL, OrgState.VERIFIED),
@@ -45,16 +44,6 @@ class PolicyEnforcementTest {
                         "US", Tenants.market("US", Set.of("openai", "anthropic", "other"), Tenants.ALL_REGIONS),
                         "CN", Tenants.market("CN", Set.of("openai"), List.of("singapore"))),
                 vendors()));
-    }
-
-    @AfterAll
-    static void stop() {
-        harness.close();
-    }
-
-    @AfterEach
-    void clean() {
-        harness.resetFaults();
     }
 
     /** Requests the healthy emulator has seen since the test began. */

@@ -10,30 +10,14 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Chunks flow as they arrive, a caller who leaves stops the upstream, and a broken stream ends cleanly. */
 class StreamingTest {
 
-    static GatewayHarness harness;
-
-    @BeforeAll
-    static void start() {
-        harness = new GatewayHarness();
-    }
-
-    @AfterAll
-    static void stop() {
-        harness.close();
-    }
-
-    @BeforeEach
-    void clean() {
-        harness.resetFaults();
-    }
+    @RegisterExtension
+    static final GatewayHarness harness = new GatewayHarness();
 
     @Test
     void theFirstChunkReachesTheCallerBeforeTheUpstreamHasFinished() throws IOException {

@@ -25,17 +25,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Function calling in both dialects over both upstreams, and the OpenAI options that pass through. */
 class ToolsAndOptionsTest {
 
-    static GatewayHarness harness;
+    @RegisterExtension
+    static final GatewayHarness harness = new GatewayHarness();
     static OpenAIClient openai;
     static AnthropicClient anthropic;
 
     @BeforeAll
     static void start() {
-        harness = new GatewayHarness();
         openai = OpenAIOkHttpClient.builder().baseUrl(harness.baseUrl() + "/v1").apiKey(GatewayHarness.KEY).maxRetries(0).build();
         anthropic = AnthropicOkHttpClient.builder().baseUrl(harness.baseUrl()).apiKey(GatewayHarness.KEY).maxRetries(0).build();
     }
@@ -44,7 +45,6 @@ class ToolsAndOptionsTest {
     static void stop() {
         openai.close();
         anthropic.close();
-        harness.close();
     }
 
     @ParameterizedTest
