@@ -122,6 +122,7 @@ public final class Gateway implements AutoCloseable {
                 .requestHandler(new AdminRoutes(routing, registry, () -> ready, settings.adminToken(), control.adminApi()))
                 .listen().await();
         adminPort = adminServer.actualPort();
+        registry.gauge("strait.log.dropped", log, JsonLog::dropped);
         ready = true;
         ObjectMapper plain = new ObjectMapper();
         var line = log.line("info", "gateway listening").put("port", port).put("admin_port", adminPort)
@@ -166,10 +167,6 @@ public final class Gateway implements AutoCloseable {
         return registry;
     }
 
-    /** Serves a new catalog from the next request on; requests in flight finish on the old one. */
-    public void reload(Catalog catalog) {
-        routing.swap(catalog);
-    }
 
     @Override
     public void close() {

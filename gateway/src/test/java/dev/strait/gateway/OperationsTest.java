@@ -28,7 +28,8 @@ class OperationsTest {
         assertThat(metrics).contains("http_server_request_duration_seconds_bucket{")
                 .contains("gen_ai_client_operation_duration_seconds_bucket{")
                 .contains("gen_ai_client_token_usage_tokens_sum{gen_ai_provider_name=\"openai\",gen_ai_request_model=\"gpt-4o\",gen_ai_token_type=\"output\"}")
-                .contains("strait_tokens_total{");
+                .contains("strait_tokens_total{")
+                .contains("strait_log_dropped ");
     }
 
     @Test

@@ -52,10 +52,6 @@ public final class AccessSnapshot {
         this.keysByPrefix = Map.copyOf(k);
     }
 
-    public static AccessSnapshot empty() {
-        return new AccessSnapshot(0, java.util.List.of(), java.util.List.of(), java.util.List.of());
-    }
-
     public long version() {
         return version;
     }

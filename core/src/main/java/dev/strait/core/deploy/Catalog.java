@@ -52,8 +52,4 @@ public final class Catalog {
     public List<String> models() {
         return List.copyOf(byModel.keySet());
     }
-
-    public Map<String, String> aliases() {
-        return aliases;
-    }
 }

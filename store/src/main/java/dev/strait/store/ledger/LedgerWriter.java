@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -21,7 +20,6 @@ public final class LedgerWriter implements AutoCloseable {
     private final Ledger ledger;
     private final Duration period;
     private final Consumer<Exception> onError;
-    private final AtomicLong written = new AtomicLong();
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -31,11 +29,6 @@ public final class LedgerWriter implements AutoCloseable {
         this.period = period;
         this.onError = onError;
         this.thread = Thread.ofPlatform().daemon().name("strait-ledger").start(this::run);
-    }
-
-    /** Records this writer has put into the ledger (not counting replays it found there). */
-    public long written() {
-        return written.get();
     }
 
     private void run() {
@@ -76,7 +69,7 @@ public final class LedgerWriter implements AutoCloseable {
                     break;
                 }
                 try {
-                    written.addAndGet(ledger.insert(batch));
+                    ledger.insert(batch);
                 } catch (java.sql.SQLException | RuntimeException e) {
                     segment.rewindTo(start);
                     throw e;

@@ -113,10 +113,6 @@ final class Segment {
         return sealed && readPosition >= published;
     }
 
-    void force() {
-        map.force();
-    }
-
     void delete() throws IOException {
         Files.deleteIfExists(path);
     }
