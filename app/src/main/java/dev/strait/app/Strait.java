@@ -10,6 +10,9 @@ import dev.strait.core.deploy.Secret;
 import dev.strait.app.config.PriceLoader;
 import dev.strait.core.usage.PriceBook;
 import dev.strait.gateway.ControlPlane;
+import dev.strait.gateway.limit.LimitCounters;
+import dev.strait.gateway.limit.LocalCounters;
+import dev.strait.gateway.limit.RedisCounters;
 import dev.strait.gateway.Gateway;
 import dev.strait.store.ledger.Ledger;
 import dev.strait.store.ledger.LedgerWriter;
@@ -96,17 +99,22 @@ public final class Strait implements AutoCloseable {
                     ledger, new dev.strait.store.report.Reports(database.dataSource()));
             LedgerWriter ledgerWriter = new LedgerWriter(spool, ledger, Duration.ofMillis(100), e -> log.write(
                     log.line("warn", "ledger write failed; records wait in the spool").put("error", e.toString())));
+            StraitConfig.LimitsSettings limitsSettings = config.limits();
+            LimitCounters limits = limitsSettings.redisUrl() == null ? new LocalCounters()
+                    : new RedisCounters(vertx, limitsSettings.redisUrl(), limitsSettings.failOpen(),
+                            limitsSettings.redisTimeout());
             ControlPlane control = new ControlPlane(access, policy, () -> prices, () -> {
                 Spool.Writer writer = spool.writer();
                 return record -> writer.append(UsageCodec.encode(record));
-            }, api);
+            }, limits, api);
             // Request ids and weighted shuffles need speed, not secrecy: a per-thread generator shares no lock.
             RandomGenerator fast = () -> ThreadLocalRandom.current().nextLong();
             self[0] = new Gateway(vertx, settings, config.catalog(), control, log, clock, fast);
             // The month's spend so far, so a restarted node does not hand out a budget twice.
             ledgerWriter.drainOnce();
-            self[0].budgets().seed(ledger.spentSince(java.time.YearMonth.now(clock.withZone(java.time.ZoneOffset.UTC))
-                    .atDay(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()));
+            java.time.YearMonth month = java.time.YearMonth.now(clock.withZone(java.time.ZoneOffset.UTC));
+            seedBudgets(limits, month.toString(), ledger.spentSince(
+                    month.atDay(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()), log);
             self[0].start();
             return new Strait(database, store, audit, access, policy, self[0], token, ledgerWriter, ledger);
         } catch (SQLException | IOException e) {
@@ -116,6 +124,20 @@ public final class Strait implements AutoCloseable {
             // A policy or listener that fails at start must not leave an embedded PostgreSQL running.
             database.close();
             throw e;
+        }
+    }
+
+    /**
+     * Budgets start from the month's spend in the ledger. A Redis that cannot be reached at start is
+     * not fatal: the node serves as its limits policy says, and Redis keeps what replicas wrote.
+     */
+    private static void seedBudgets(LimitCounters limits, String month, java.util.Map<String, java.math.BigDecimal> spent,
+            JsonLog log) {
+        try {
+            limits.seed(month, spent);
+        } catch (RuntimeException e) {
+            log.write(log.line("warn", "budgets could not be seeded: limit counters unreachable")
+                    .put("error", e.toString()));
         }
     }
 
@@ -173,6 +195,7 @@ public final class Strait implements AutoCloseable {
     @Override
     public void close() {
         gateway.close();
+        gateway.limits().close();
         ledgerWriter.close();
         policy.close();
         access.close();

@@ -51,6 +51,13 @@ class CliTest {
             JsonNode keyJson = Node.read(key.out());
             assertThat(node.chat(keyJson.get("key").asText(), "gpt-4o").statusCode()).isEqualTo(200);
 
+            Run limits = cli(node, "limits", "set", "--key", keyJson.get("id").asText(), "--model", "gpt-4o",
+                    "--rpm", "30", "--tpm", "50000");
+            assertThat(limits.exit()).isZero();
+            assertThat(Node.read(limits.out()).get("tokens_per_minute").asLong()).isEqualTo(50_000);
+            assertThat(cli(node, "limits", "list", "--key", keyJson.get("id").asText()).out()).contains("\"gpt-4o\"");
+            assertThat(cli(node, "limits", "set", "--org", org, "--key", "k").exit()).as("one subject only").isEqualTo(2);
+
             Run check = cli(node, "policy", "check", "--org", org, "--model", "claude-sonnet-4-5");
             assertThat(check.out()).startsWith("DENY model_not_available_in_market").contains("markets.CN.vendors");
 

@@ -46,6 +46,11 @@ final class Node implements AutoCloseable {
 
     /** @param sharedDatabaseUrl another node's database, to run as its replica; null for an embedded one */
     Node(Path dataDir, String sharedDatabaseUrl) {
+        this(dataDir, sharedDatabaseUrl, StraitConfig.LimitsSettings.MEMORY);
+    }
+
+    /** @param limits where limit counters live: this node's memory or a Redis shared with other nodes */
+    Node(Path dataDir, String sharedDatabaseUrl, StraitConfig.LimitsSettings limits) {
         this.dataDir = dataDir;
         this.policyFile = dataDir.resolve("policy.yaml");
         try {
@@ -63,7 +68,7 @@ final class Node implements AutoCloseable {
         StraitConfig config = new StraitConfig(loaded.settings().withPorts(0, 0), loaded.catalog(),
                 sharedDatabaseUrl == null ? null : new StraitConfig.DatabaseSettings(sharedDatabaseUrl, "postgres",
                         dev.strait.core.deploy.Secret.NONE),
-                policyFile, null);
+                policyFile, null, limits);
         strait = Strait.start(vertx, config, dataDir, log, Clock.systemUTC(), Duration.ofMillis(200));
     }
 

@@ -4,6 +4,7 @@ import dev.strait.core.access.AccessSnapshot;
 import dev.strait.core.policy.Policy;
 import dev.strait.core.usage.PriceBook;
 import dev.strait.core.usage.UsageSink;
+import dev.strait.gateway.limit.LimitCounters;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerRequest;
 import java.util.function.Supplier;
@@ -13,6 +14,7 @@ import java.util.function.Supplier;
  * changes, and where usage goes.
  *
  * @param usageSinks makes one sink per event loop
+ * @param limits where limit counters live: this node's memory, or Redis shared by replicas
  * @param adminApi the admin API's own routes, served behind the admin token; may be null
  */
 public record ControlPlane(
@@ -20,4 +22,5 @@ public record ControlPlane(
         Supplier<Policy> policy,
         Supplier<PriceBook> prices,
         Supplier<UsageSink> usageSinks,
+        LimitCounters limits,
         Handler<HttpServerRequest> adminApi) {}

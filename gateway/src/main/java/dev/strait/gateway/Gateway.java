@@ -10,9 +10,8 @@ import dev.strait.gateway.auth.Authenticate;
 import dev.strait.gateway.exchange.Stage;
 import dev.strait.gateway.front.Front;
 import dev.strait.gateway.front.ModelList;
-import dev.strait.gateway.limit.Budgets;
 import dev.strait.gateway.limit.Limit;
-import dev.strait.gateway.limit.RequestRates;
+import dev.strait.gateway.limit.LimitCounters;
 import dev.strait.gateway.meter.Meter;
 import dev.strait.gateway.meter.TokenEstimator;
 import dev.strait.gateway.observe.AccessLog;
@@ -65,15 +64,12 @@ public final class Gateway implements AutoCloseable {
     private volatile boolean ready;
 
     private final ControlPlane control;
-    private final RequestRates rates = new RequestRates();
     private final TokenEstimator estimator = new TokenEstimator();
-    private final Budgets budgets;
 
     /** @param control the snapshots the data plane reads, kept fresh by the control plane */
     public Gateway(Vertx vertx, GatewaySettings settings, Catalog catalog, ControlPlane control, JsonLog log,
             Clock clock, RandomGenerator random) {
         this.control = control;
-        this.budgets = new Budgets(clock);
         this.vertx = vertx;
         this.settings = settings;
         this.log = log;
@@ -108,9 +104,13 @@ public final class Gateway implements AutoCloseable {
                 Front front = new Front(stages(client), mapper, settings.maxBodyBytes(), clock,
                         () -> "req_" + hex.toHexDigits(random.nextLong()) + hex.toHexDigits((int) random.nextLong()),
                         exchange -> {
-                            // An exchange that ends unmetered (nothing served) gives its budget hold back.
-                            if (exchange.reservation() != null) {
-                                exchange.reservation().release();
+                            // An exchange that ends unmetered (nothing served) gives back what it took. A
+                            // cancelled one may still be metered for what it streamed, once the upstream's
+                            // reset comes back: it gives back only what is left a moment later.
+                            if (exchange.grants() != null && exchange.cancelled()) {
+                                vertx.setTimer(1_000, id -> exchange.grants().release());
+                            } else if (exchange.grants() != null) {
+                                exchange.grants().release();
                             }
                             accessLog.ended(exchange);
                         });
@@ -140,10 +140,22 @@ public final class Gateway implements AutoCloseable {
                 new ModelList(routing, clock.instant()),
                 new ResolveModel(routing),
                 new Entitle(),
-                new Limit(control.access(), control.prices(), rates, budgets, clock),
+                new Limit(control.access(), control.prices(), control.limits(), clock, this::limitsUnavailable),
                 new SelectDeployments(routing, random),
                 new Forward(client, mapper, routing, settings, metrics,
                         new Meter(control.usageSinks().get(), control.prices(), clock, metrics, estimator)));
+    }
+
+    private final java.util.concurrent.atomic.AtomicLong lastLimitsWarning = new java.util.concurrent.atomic.AtomicLong();
+
+    /** Counted every time; logged at most every ten seconds, so an outage does not flood the log. */
+    private void limitsUnavailable(Throwable cause) {
+        metrics.limitsUnavailable();
+        long now = System.nanoTime();
+        long last = lastLimitsWarning.get();
+        if ((last == 0 || now - last > 10_000_000_000L) && lastLimitsWarning.compareAndSet(last, now)) {
+            log.write(log.line("warn", "limit counters unreachable").put("error", String.valueOf(cause)));
+        }
     }
 
     public int port() {
@@ -158,9 +170,9 @@ public final class Gateway implements AutoCloseable {
         return routing;
     }
 
-    /** This node's budget holds; seed with the month's spend from the ledger at start. */
-    public Budgets budgets() {
-        return budgets;
+    /** Where this node's limit counters live; seed budgets with the month's spend from the ledger at start. */
+    public LimitCounters limits() {
+        return control.limits();
     }
 
     public PrometheusMeterRegistry registry() {

@@ -14,6 +14,9 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.function.Function;
+import dev.strait.gateway.limit.LimitCounters;
+import dev.strait.gateway.limit.LocalCounters;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,9 +67,30 @@ public final class GatewayHarness implements AutoCloseable, BeforeEachCallback, 
     }
 
     public GatewayHarness(GatewaySettings settings) {
-        gateway = new Gateway(vertx, settings.withAdminToken(new Secret(ADMIN_TOKEN)), catalog(),
-                new ControlPlane(access::get, policy::get, () -> PRICES, () -> usage::add, null), log, Clock.systemUTC(),
+        this(settings, vertx -> new LocalCounters(), Clock.systemUTC());
+    }
+
+    /** @param counters where the gateway's limit counters live, made on the harness's Vert.x */
+    public GatewayHarness(GatewaySettings settings, Function<Vertx, LimitCounters> counters, Clock clock) {
+        this.settings = settings.withAdminToken(new Secret(ADMIN_TOKEN));
+        this.clock = clock;
+        gateway = replica(counters.apply(vertx));
+    }
+
+    private final GatewaySettings settings;
+    private final Clock clock;
+    private final List<Gateway> gateways = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /**
+     * Another gateway beside the first, as another replica would be: same tenants, policy and
+     * upstreams, its own listeners and limit counters. Closed with the harness.
+     */
+    public Gateway replica(LimitCounters counters) {
+        Gateway g = new Gateway(vertx, settings, catalog(),
+                new ControlPlane(access::get, policy::get, () -> PRICES, () -> usage::add, counters, null), log, clock,
                 new Random(7)).start();
+        gateways.add(g);
+        return g;
     }
 
     public Catalog catalog() {
@@ -150,7 +174,10 @@ public final class GatewayHarness implements AutoCloseable, BeforeEachCallback, 
             return;
         }
         closed = true;
-        gateway.close();
+        gateways.forEach(g -> {
+            g.close();
+            g.limits().close();
+        });
         healthy.close();
         faulty.close();
         log.close();

@@ -9,7 +9,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** A plain HTTP client for what no SDK would send: raw bodies, wrong methods, broken JSON. */
-final class Http {
+public final class Http {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -41,6 +41,23 @@ final class Http {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Repeats {@code call} until its answer satisfies {@code done}, or the time is up (then the last answer). */
+    public static HttpResponse<String> await(java.util.function.Supplier<HttpResponse<String>> call,
+            java.util.function.Predicate<HttpResponse<String>> done, java.time.Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        HttpResponse<String> last = call.get();
+        while (!done.test(last) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return last;
+            }
+            last = call.get();
+        }
+        return last;
     }
 
     static String[] bearer() {

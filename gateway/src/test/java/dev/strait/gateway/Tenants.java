@@ -33,11 +33,17 @@ public final class Tenants {
 
     /** The US tenant plus more. */
     public static AccessSnapshot with(List<Organization> orgs, List<ApiKey> keys) {
+        return with(orgs, keys, List.of());
+    }
+
+    /** The US tenant plus more, held to {@code limits}. */
+    public static AccessSnapshot with(List<Organization> orgs, List<ApiKey> keys,
+            List<dev.strait.core.access.LimitRule> limits) {
         List<Organization> allOrgs = new ArrayList<>(orgs);
         allOrgs.add(org("org_us", "US", OrgKind.ENTERPRISE, OrgState.VERIFIED));
         List<ApiKey> allKeys = new ArrayList<>(keys);
         allKeys.add(key(US, "org_us", Set.of()));
-        return new AccessSnapshot(1, allOrgs, List.of(), allKeys);
+        return new AccessSnapshot(1, allOrgs, List.of(), allKeys, limits);
     }
 
     public static Organization org(String id, String market, OrgKind kind, OrgState state) {

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.strait.app.control.AccessRefresher;
 import dev.strait.app.control.PolicyHolder;
 import dev.strait.core.access.OrgKind;
-import dev.strait.core.access.OrgLimits;
+import dev.strait.core.access.LimitRule;
 import dev.strait.core.access.OrgState;
 import dev.strait.core.access.Organization;
 import dev.strait.core.deploy.Catalog;
@@ -108,6 +108,21 @@ public final class AdminApi implements Handler<HttpServerRequest> {
             return method == HttpMethod.POST ? changed(201, () -> createOrg(json(body), actor))
                     : ok(AdminViews.orgs(store.organizations()));
         }
+        if (parts.length == 4 && parts[3].equals("limits")) {
+            LimitRule.Scope scope = switch (parts[1]) {
+                case "orgs" -> LimitRule.Scope.ORGANIZATION;
+                case "projects" -> LimitRule.Scope.PROJECT;
+                case "keys" -> LimitRule.Scope.KEY;
+                default -> null;
+            };
+            if (scope != null && method == HttpMethod.GET) {
+                return ok(AdminViews.limits(store.limitsOf(scope, parts[2])));
+            }
+            if (scope != null && method == HttpMethod.POST) {
+                LimitRule rule = limitRule(scope, parts[2], json(body));
+                return changed(200, () -> AdminViews.limit(store.setLimits(actor, rule)));
+            }
+        }
         if (parts.length >= 3 && parts[1].equals("orgs")) {
             String orgId = parts[2];
             if (parts.length == 3 && method == HttpMethod.GET) {
@@ -119,18 +134,6 @@ public final class AdminApi implements Handler<HttpServerRequest> {
                 JsonNode in = json(body);
                 OrgState next = enumValue(text(in, "state"), OrgState::of, "state", "pending, verified, rejected, suspended");
                 return changed(200, () -> AdminViews.org(store.changeState(actor, orgId, next, in.path("reason").asText(""))));
-            }
-            if (parts.length == 4 && parts[3].equals("limits") && method == HttpMethod.POST) {
-                JsonNode in = json(body);
-                if (in.has("tokens_per_minute")) {
-                    throw new BadRequest("tokens_per_minute is not supported yet; requests_per_minute and monthly_budget are");
-                }
-                OrgLimits limits = new OrgLimits(orgId,
-                        in.hasNonNull("requests_per_minute") ? in.get("requests_per_minute").asInt() : null,
-                        null, // tokens per minute: not enforced yet, so not accepted yet
-                        in.hasNonNull("monthly_budget") ? new java.math.BigDecimal(in.get("monthly_budget").asText()) : null,
-                        in.path("currency").asText("USD"));
-                return changed(200, () -> AdminViews.limits(store.setLimits(actor, limits)));
             }
             if (parts.length == 4 && parts[3].equals("projects") && method == HttpMethod.POST) {
                 JsonNode in = json(body);
@@ -331,4 +334,39 @@ public final class AdminApi implements Handler<HttpServerRequest> {
             throw new BadRequest("field '" + field + "' must be one of " + allowed);
         }
     }
+
+    private static LimitRule limitRule(LimitRule.Scope scope, String subject, JsonNode in) {
+        for (var names = in.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!java.util.Set.of("model", "requests_per_minute", "tokens_per_minute", "monthly_budget", "currency")
+                    .contains(name)) {
+                throw new BadRequest("unknown field '" + name + "'; limits take model, requests_per_minute,"
+                        + " tokens_per_minute, monthly_budget and currency");
+            }
+        }
+        Integer rpm = in.hasNonNull("requests_per_minute") ? positive(in, "requests_per_minute").intValue() : null;
+        Long tpm = in.hasNonNull("tokens_per_minute") ? positive(in, "tokens_per_minute") : null;
+        java.math.BigDecimal budget = null;
+        if (in.hasNonNull("monthly_budget")) {
+            try {
+                budget = new java.math.BigDecimal(in.get("monthly_budget").asText());
+            } catch (NumberFormatException e) {
+                throw new BadRequest("monthly_budget must be a decimal number, e.g. \"1500.00\"");
+            }
+            if (budget.signum() < 0) {
+                throw new BadRequest("monthly_budget must not be negative");
+            }
+        }
+        return new LimitRule(scope, subject, in.path("model").asText(LimitRule.ALL_MODELS), rpm, tpm, budget,
+                in.path("currency").asText("USD"));
+    }
+
+    private static Long positive(JsonNode in, String field) {
+        JsonNode v = in.get(field);
+        if (!v.canConvertToLong() || v.asLong() <= 0 || (field.equals("requests_per_minute") && !v.canConvertToInt())) {
+            throw new BadRequest(field + " must be a positive whole number");
+        }
+        return v.asLong();
+    }
+
 }

@@ -44,8 +44,16 @@ final class AdminViews {
         return out;
     }
 
-    static ObjectNode limits(dev.strait.core.access.OrgLimits l) {
-        ObjectNode out = JSON.objectNode().put("org", l.orgId()).put("currency", l.currency());
+    static ObjectNode limits(List<dev.strait.core.access.LimitRule> rules) {
+        ObjectNode out = JSON.objectNode();
+        ArrayNode data = out.putArray("data");
+        rules.forEach(r -> data.add(limit(r)));
+        return out;
+    }
+
+    static ObjectNode limit(dev.strait.core.access.LimitRule l) {
+        ObjectNode out = JSON.objectNode().put("scope", l.scope().label()).put(l.scope().label(), l.subjectId())
+                .put("model", l.model()).put("currency", l.currency());
         out.put("requests_per_minute", l.requestsPerMinute());
         out.put("tokens_per_minute", l.tokensPerMinute());
         out.put("monthly_budget", l.monthlyBudget() == null ? null : l.monthlyBudget().toPlainString());

@@ -41,7 +41,7 @@ public final class ConfigLoader {
             StraitConfig config = parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
             // A relative policy path is relative to the configuration file, not to where we run.
             return new StraitConfig(config.settings(), config.catalog(), config.database(),
-                    besides(file, config.policyFile()), besides(file, config.pricesFile()));
+                    besides(file, config.policyFile()), besides(file, config.pricesFile()), config.limits());
         } catch (IOException e) {
             throw new ConfigException(file.toString(), 0, "(file)", "cannot be read: " + e.getMessage());
         }
@@ -64,8 +64,9 @@ public final class ConfigLoader {
         StraitConfig.DatabaseSettings database = database(root);
         Path policy = root.optionalString("policy").map(Path::of).orElse(null);
         Path prices = root.optionalString("prices").map(Path::of).orElse(null);
+        StraitConfig.LimitsSettings limits = limits(root);
         root.rejectUnknownKeys();
-        return new StraitConfig(settings, new Catalog(deployments, aliases), database, policy, prices);
+        return new StraitConfig(settings, new Catalog(deployments, aliases), database, policy, prices, limits);
     }
 
     private GatewaySettings server(YamlNode root) {
@@ -146,6 +147,37 @@ public final class ConfigLoader {
     /** A path named in a configuration file is relative to that file, not to where we run. */
     private static Path besides(Path config, Path named) {
         return named == null || named.isAbsolute() || config.getParent() == null ? named : config.getParent().resolve(named);
+    }
+
+    private StraitConfig.LimitsSettings limits(YamlNode root) {
+        YamlNode node = root.field("limits").orElse(null);
+        if (node == null) {
+            return StraitConfig.LimitsSettings.MEMORY;
+        }
+        String store = node.optionalString("store").orElse("memory");
+        StraitConfig.LimitsSettings d = StraitConfig.LimitsSettings.MEMORY;
+        String onUnavailable = node.optionalString("on_redis_unavailable").orElse("closed");
+        if (!onUnavailable.equals("open") && !onUnavailable.equals("closed")) {
+            throw node.required("on_redis_unavailable").error("must be 'open' (serve unlimited) or 'closed' (refuse)");
+        }
+        java.time.Duration timeout = node.duration("redis_timeout", d.redisTimeout());
+        String url = null;
+        switch (store) {
+            case "memory" -> {
+                if (node.field("redis_url").isPresent()) {
+                    throw node.required("redis_url").error("only applies with store: redis");
+                }
+            }
+            case "redis" -> {
+                url = node.string("redis_url");
+                if (!url.startsWith("redis://") && !url.startsWith("rediss://")) {
+                    throw node.required("redis_url").error("must be a redis:// or rediss:// URL");
+                }
+            }
+            default -> throw node.required("store").error("must be 'memory' (one node) or 'redis' (shared by replicas)");
+        }
+        node.rejectUnknownKeys();
+        return new StraitConfig.LimitsSettings(url, onUnavailable.equals("open"), timeout);
     }
 
     private StraitConfig.DatabaseSettings database(YamlNode root) {

@@ -11,9 +11,19 @@ import java.nio.file.Path;
  * @param database an external PostgreSQL, or null for the embedded one
  * @param policyFile the market policy file, or null for the built-in policy
  * @param pricesFile the price book, or null for the built-in one
+ * @param limits where limit counters live
  */
 public record StraitConfig(GatewaySettings settings, Catalog catalog, DatabaseSettings database, Path policyFile,
-        Path pricesFile) {
+        Path pricesFile, LimitsSettings limits) {
 
     public record DatabaseSettings(String url, String user, Secret password) {}
+
+    /**
+     * @param redisUrl Redis shared by every replica, or null to count in this node's memory
+     * @param failOpen whether requests pass unlimited while Redis cannot be reached (else: 503)
+     * @param redisTimeout how long a limit check waits for Redis before Redis counts as unreachable
+     */
+    public record LimitsSettings(String redisUrl, boolean failOpen, java.time.Duration redisTimeout) {
+        public static final LimitsSettings MEMORY = new LimitsSettings(null, false, java.time.Duration.ofMillis(250));
+    }
 }

@@ -139,4 +139,36 @@ class ConfigLoaderTest {
                 "  listen: 0.0.0.0:9000\n  listen: 0.0.0.0:9001\n")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("listen");
     }
+
+    @Test
+    void limitsCountInMemoryUnlessRedisIsConfigured() {
+        assertThat(loader.parse("strait.yaml", VALID).limits()).isEqualTo(StraitConfig.LimitsSettings.MEMORY);
+
+        StraitConfig.LimitsSettings redis = loader.parse("strait.yaml", VALID + """
+                limits:
+                  store: redis
+                  redis_url: redis://10.0.0.5:6379
+                  on_redis_unavailable: open
+                  redis_timeout: 100ms
+                """).limits();
+
+        assertThat(redis.redisUrl()).isEqualTo("redis://10.0.0.5:6379");
+        assertThat(redis.failOpen()).isTrue();
+        assertThat(redis.redisTimeout()).isEqualTo(Duration.ofMillis(100));
+    }
+
+    @Test
+    void badLimitsSettingsNameTheirLineAndField() {
+        assertThatThrownBy(() -> loader.parse("strait.yaml", VALID + """
+                limits:
+                  store: redis
+                  redis_url: http://10.0.0.5
+                """)).isInstanceOf(ConfigException.class).hasMessageContaining("strait.yaml")
+                .hasMessageContaining("limits.redis_url").hasMessageContaining("redis://");
+        assertThatThrownBy(() -> loader.parse("strait.yaml", VALID + """
+                limits:
+                  on_redis_unavailable: maybe
+                """)).isInstanceOf(ConfigException.class).hasMessageContaining("'open'");
+    }
+
 }

@@ -2,14 +2,12 @@ package dev.strait.bench.jmh;
 
 import dev.strait.core.usage.Price;
 import dev.strait.core.usage.UsageRecord;
-import dev.strait.gateway.limit.Budgets;
-import dev.strait.gateway.limit.RequestRates;
+import dev.strait.gateway.limit.LocalCounters;
 import dev.strait.store.ledger.Spool;
 import dev.strait.store.ledger.UsageCodec;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -24,9 +22,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * What limits and metering cost one request on the hot path: the requests-per-minute check, the
- * budget reservation and its settlement at the exact price, and the usage record encoded and
- * appended to the memory-mapped spool. Issue 4's budget is 20 µs.
+ * What limits and metering cost one request on the hot path, with this node's in-memory counters:
+ * the requests- and tokens-per-minute checks, the budget reservation, their settlement to the actual
+ * tokens and exact price, and the usage record encoded and appended to the memory-mapped spool.
+ * Issue 4's budget is 20 µs.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -36,8 +35,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgs = "-XX:+UseParallelGC")
 public class MeteringLimitsBenchmark {
 
-    private final RequestRates rates = new RequestRates();
-    private final Budgets budgets = new Budgets(Clock.systemUTC());
+    private final LocalCounters counters = new LocalCounters();
     private final Price price = new Price(new BigDecimal("2.50"), new BigDecimal("1.25"), new BigDecimal("10.00"), "USD");
     private final BigDecimal budget = new BigDecimal("1000000000");
     private Spool.Writer spool;
@@ -52,16 +50,19 @@ public class MeteringLimitsBenchmark {
     @Benchmark
     public boolean limitsAndMetering() {
         long i = n++;
-        String org = "org_" + (i & 1023);
-        if (rates.acquire(org, Integer.MAX_VALUE, System.currentTimeMillis()) < 0) {
+        String org = "org:org_" + (i & 1023) + ":*";
+        long minute = System.currentTimeMillis() / 60_000;
+        if (counters.take(org + ":r", minute, 1, Long.MAX_VALUE).result() < 0
+                || counters.take(org + ":t", minute, 1_100, Long.MAX_VALUE).result() < 0) {
             return false;
         }
-        Budgets.Reservation reservation = budgets.reserve(org, budget, price.cost(400, 0, 16_384));
-        if (reservation == null) {
+        BigDecimal most = price.cost(400, 0, 16_384);
+        if (!counters.reserve(org, "2026-11", budget, most).result()) {
             return false;
         }
         BigDecimal cost = price.cost(812, 0, 164);
-        reservation.settle(cost);
+        counters.adjust(org + ":t", minute, 976 - 1_100);
+        counters.settle(org, "2026-11", most, cost);
         spool.append(UsageCodec.encode(new UsageRecord("req_" + i, Instant.now(), org, null, "key_1", "US", "gpt-4o",
                 "openai-us-east", "us-east", 200, false, 812, 164, 0, false, 1_234, cost, "USD", "2026-11-01")));
         return true;

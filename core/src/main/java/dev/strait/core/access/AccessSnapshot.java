@@ -2,7 +2,9 @@ package dev.strait.core.access;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,18 +30,21 @@ public final class AccessSnapshot {
     private final Map<String, Organization> orgs;
     private final Map<String, Project> projects;
     private final Map<String, ApiKey> keysByPrefix;
-    private final Map<String, OrgLimits> limits;
+    /** By scope and subject ({@code org:acme}): the rules on all models and on single ones. */
+    private final Map<String, List<LimitRule>> limits;
 
     public AccessSnapshot(long version, Collection<Organization> orgs, Collection<Project> projects,
             Collection<ApiKey> keys) {
-        this(version, orgs, projects, keys, java.util.List.of());
+        this(version, orgs, projects, keys, List.of());
     }
 
     public AccessSnapshot(long version, Collection<Organization> orgs, Collection<Project> projects,
-            Collection<ApiKey> keys, Collection<OrgLimits> limits) {
+            Collection<ApiKey> keys, Collection<LimitRule> limits) {
         this.version = version;
-        Map<String, OrgLimits> l = new HashMap<>();
-        limits.forEach(limit -> l.put(limit.orgId(), limit));
+        Map<String, List<LimitRule>> l = new HashMap<>();
+        limits.forEach(rule -> l.computeIfAbsent(subject(rule.scope(), rule.subjectId()), s -> new ArrayList<>())
+                .add(rule));
+        l.replaceAll((subject, rules) -> List.copyOf(rules));
         this.limits = Map.copyOf(l);
         Map<String, Organization> o = new HashMap<>();
         orgs.forEach(org -> o.put(org.id(), org));
@@ -79,9 +84,35 @@ public final class AccessSnapshot {
         return orgs.get(id);
     }
 
-    /** The organization's limits, or null when it has none. */
-    public OrgLimits limits(String orgId) {
-        return limits.get(orgId);
+    /** Every rule that holds a request from {@code principal} for {@code model}; usually none. */
+    public List<LimitRule> limitsFor(Principal principal, String model) {
+        if (limits.isEmpty()) {
+            return List.of();
+        }
+        List<LimitRule> out = new ArrayList<>(4);
+        collect(out, subject(LimitRule.Scope.ORGANIZATION, principal.org().id()), model);
+        if (principal.key().projectId() != null) {
+            collect(out, subject(LimitRule.Scope.PROJECT, principal.key().projectId()), model);
+        }
+        collect(out, subject(LimitRule.Scope.KEY, principal.key().id()), model);
+        return out;
+    }
+
+    /** The rules set on one organization, project or key. */
+    public List<LimitRule> limitsOf(LimitRule.Scope scope, String subjectId) {
+        return limits.getOrDefault(subject(scope, subjectId), List.of());
+    }
+
+    private void collect(List<LimitRule> out, String subject, String model) {
+        for (LimitRule rule : limits.getOrDefault(subject, List.of())) {
+            if (rule.model().equals(LimitRule.ALL_MODELS) || rule.model().equals(model)) {
+                out.add(rule);
+            }
+        }
+    }
+
+    private static String subject(LimitRule.Scope scope, String id) {
+        return scope.label() + ":" + id;
     }
 
     public Project project(String id) {

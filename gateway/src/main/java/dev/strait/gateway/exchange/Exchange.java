@@ -8,7 +8,7 @@ import dev.strait.core.policy.Policy;
 import dev.strait.gateway.front.Dialect;
 import dev.strait.gateway.front.Endpoint;
 import dev.strait.gateway.front.Route;
-import dev.strait.gateway.limit.Budgets;
+import dev.strait.gateway.limit.Grants;
 import dev.strait.gateway.translate.TokenUsage;
 import io.vertx.core.http.HttpServerRequest;
 import java.util.List;
@@ -39,7 +39,7 @@ public final class Exchange {
     private boolean metered;
     private int bodyBytes;
     private int streamedEvents;
-    private Budgets.Reservation reservation;
+    private Grants grants;
     private Runnable onCancel;
     private boolean cancelled;
 
@@ -104,13 +104,13 @@ public final class Exchange {
         streamedEvents++;
     }
 
-    /** The hold on the organization's budget, or null. */
-    public Budgets.Reservation reservation() {
-        return reservation;
+    /** What the request took from its token limits and budgets, or null when none hold it. */
+    public Grants grants() {
+        return grants;
     }
 
-    public void reservation(Budgets.Reservation reservation) {
-        this.reservation = reservation;
+    public void grants(Grants grants) {
+        this.grants = grants;
     }
 
     public boolean stream() {

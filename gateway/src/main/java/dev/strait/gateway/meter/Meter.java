@@ -58,8 +58,8 @@ public final class Meter {
                 price == null ? "USD" : price.currency(), price == null ? "unpriced" : book.version());
         sink.record(record);
         metrics.usage(record);
-        if (exchange.reservation() != null) {
-            exchange.reservation().settle(cost);
+        if (exchange.grants() != null) {
+            exchange.grants().settle(cost, usage.inputTokens() + usage.outputTokens());
         }
     }
 }

@@ -44,8 +44,12 @@ public final class GatewayMetrics {
     private final ConcurrentHashMap<TokenKey, Counter> tokenCounters = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<UsageKey, Counter> usageCounters = new ConcurrentHashMap<>();
 
+    private final Counter limitsUnavailable;
+
     public GatewayMetrics(MeterRegistry registry) {
         this.registry = registry;
+        this.limitsUnavailable = Counter.builder("strait.limits.unavailable")
+                .description("Requests whose limit counters could not be reached").register(registry);
     }
 
     public MeterRegistry registry() {
@@ -123,6 +127,10 @@ public final class GatewayMetrics {
     public void failover(Deployment from, String reason) {
         Counter.builder("strait.upstream.failovers").tag("strait.deployment", from.name()).tag("reason", reason)
                 .register(registry).increment();
+    }
+
+    public void limitsUnavailable() {
+        limitsUnavailable.increment();
     }
 
     public void clientCancelled(Exchange exchange) {

@@ -4,7 +4,7 @@ import dev.strait.core.access.AccessSnapshot;
 import dev.strait.core.access.ApiKey;
 import dev.strait.core.access.KeySecrets;
 import dev.strait.core.access.OrgKind;
-import dev.strait.core.access.OrgLimits;
+import dev.strait.core.access.LimitRule;
 import dev.strait.core.access.OrgState;
 import dev.strait.core.access.Organization;
 import dev.strait.core.access.Project;
@@ -157,26 +157,31 @@ public final class AccessStore {
         });
     }
 
-    /** Sets (replaces) an organization's limits. */
-    public OrgLimits setLimits(String actor, OrgLimits limits) throws SQLException {
+    /** Sets (replaces) the limits of one organization, project or key on one model or on all. */
+    public LimitRule setLimits(String actor, LimitRule rule) throws SQLException {
         return inTransaction(c -> {
-            requireOrganization(c, limits.orgId());
-            try (PreparedStatement s = c.prepareStatement("insert into org_limits (org_id, requests_per_minute,"
-                    + " tokens_per_minute, monthly_budget, currency, updated_at) values (?,?,?,?,?,?)"
-                    + " on conflict (org_id) do update set requests_per_minute = excluded.requests_per_minute,"
+            requireSubject(c, rule.scope(), rule.subjectId());
+            try (PreparedStatement s = c.prepareStatement("insert into limit_rules (scope, subject_id, model,"
+                    + " requests_per_minute, tokens_per_minute, monthly_budget, currency, updated_at)"
+                    + " values (?,?,?,?,?,?,?,?)"
+                    + " on conflict (scope, subject_id, model) do update set"
+                    + " requests_per_minute = excluded.requests_per_minute,"
                     + " tokens_per_minute = excluded.tokens_per_minute, monthly_budget = excluded.monthly_budget,"
                     + " currency = excluded.currency, updated_at = excluded.updated_at")) {
-                s.setString(1, limits.orgId());
-                s.setObject(2, limits.requestsPerMinute(), java.sql.Types.INTEGER);
-                s.setObject(3, limits.tokensPerMinute(), java.sql.Types.BIGINT);
-                s.setBigDecimal(4, limits.monthlyBudget());
-                s.setString(5, limits.currency());
-                s.setTimestamp(6, Timestamp.from(now()));
+                s.setString(1, rule.scope().label());
+                s.setString(2, rule.subjectId());
+                s.setString(3, rule.model());
+                s.setObject(4, rule.requestsPerMinute(), java.sql.Types.INTEGER);
+                s.setObject(5, rule.tokensPerMinute(), java.sql.Types.BIGINT);
+                s.setBigDecimal(6, rule.monthlyBudget());
+                s.setString(7, rule.currency());
+                s.setTimestamp(8, Timestamp.from(now()));
                 s.executeUpdate();
             }
-            audit.append(c, actor, "org.limits", limits.orgId(), "rpm=" + limits.requestsPerMinute() + "; tpm="
-                    + limits.tokensPerMinute() + "; monthly_budget=" + limits.monthlyBudget() + " " + limits.currency());
-            return limits;
+            audit.append(c, actor, rule.scope().label() + ".limits", rule.subjectId(), "model=" + rule.model()
+                    + "; rpm=" + rule.requestsPerMinute() + "; tpm=" + rule.tokensPerMinute() + "; monthly_budget="
+                    + rule.monthlyBudget() + " " + rule.currency());
+            return rule;
         });
     }
 
@@ -252,6 +257,22 @@ public final class AccessStore {
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
+            }
+        }
+    }
+
+    private void requireSubject(Connection c, LimitRule.Scope scope, String id) throws SQLException {
+        String table = switch (scope) {
+            case ORGANIZATION -> "organizations";
+            case PROJECT -> "projects";
+            case KEY -> "api_keys";
+        };
+        try (PreparedStatement s = c.prepareStatement("select 1 from " + table + " where id = ?")) {
+            s.setString(1, id);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    throw new NotFound(scope.label() + " " + id + " does not exist");
+                }
             }
         }
     }
@@ -332,13 +353,22 @@ public final class AccessStore {
         return out;
     }
 
-    private static List<OrgLimits> limits(Connection c) throws SQLException {
-        List<OrgLimits> out = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("select org_id, requests_per_minute, tokens_per_minute,"
-                + " monthly_budget, currency from org_limits"); ResultSet rs = s.executeQuery()) {
+    /** The rules set on one organization, project or key. */
+    public List<LimitRule> limitsOf(LimitRule.Scope scope, String subjectId) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            requireSubject(c, scope, subjectId);
+            return limits(c).stream().filter(r -> r.scope() == scope && r.subjectId().equals(subjectId)).toList();
+        }
+    }
+
+    private static List<LimitRule> limits(Connection c) throws SQLException {
+        List<LimitRule> out = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("select scope, subject_id, model, requests_per_minute,"
+                + " tokens_per_minute, monthly_budget, currency from limit_rules order by scope, subject_id, model");
+                ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
-                out.add(new OrgLimits(rs.getString(1), (Integer) rs.getObject(2), (Long) rs.getObject(3),
-                        rs.getBigDecimal(4), rs.getString(5)));
+                out.add(new LimitRule(LimitRule.Scope.of(rs.getString(1)), rs.getString(2), rs.getString(3),
+                        (Integer) rs.getObject(4), (Long) rs.getObject(5), rs.getBigDecimal(6), rs.getString(7)));
             }
         }
         return out;

@@ -73,15 +73,28 @@ public final class Ledger {
         return ids;
     }
 
-    /** What each organization has been charged since {@code since} (the start of the budget period). */
+    /**
+     * What each organization, project and key has been charged since {@code since} (the start of the
+     * budget period), on all models and on each: keyed like a limit rule's counters ({@code org:acme:*},
+     * {@code key:k_1:gpt-4o}), so budgets can be seeded with it.
+     */
     public java.util.Map<String, java.math.BigDecimal> spentSince(java.time.Instant since) throws SQLException {
         java.util.Map<String, java.math.BigDecimal> spent = new java.util.HashMap<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "select org_id, sum(cost) from usage_ledger where at >= ? group by org_id")) {
+                "select org_id, project_id, key_id, model, sum(cost) from usage_ledger where at >= ?"
+                        + " group by org_id, project_id, key_id, model")) {
             s.setTimestamp(1, Timestamp.from(since));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    spent.put(rs.getString(1), rs.getBigDecimal(2));
+                    java.math.BigDecimal cost = rs.getBigDecimal(5);
+                    String model = rs.getString(4);
+                    for (String subject : new String[] {"org:" + rs.getString(1),
+                            rs.getString(2) == null ? null : "project:" + rs.getString(2), "key:" + rs.getString(3)}) {
+                        if (subject != null) {
+                            spent.merge(subject + ":*", cost, java.math.BigDecimal::add);
+                            spent.merge(subject + ":" + model, cost, java.math.BigDecimal::add);
+                        }
+                    }
                 }
             }
         }
