@@ -106,7 +106,7 @@ public final class Strait implements AutoCloseable {
             ControlPlane control = new ControlPlane(access, policy, () -> prices, () -> {
                 Spool.Writer writer = spool.writer();
                 return record -> writer.append(UsageCodec.encode(record));
-            }, limits, api);
+            }, limits, dev.strait.gateway.traffic.TrafficSink.NONE, api);
             // Request ids and weighted shuffles need speed, not secrecy: a per-thread generator shares no lock.
             RandomGenerator fast = () -> ThreadLocalRandom.current().nextLong();
             self[0] = new Gateway(vertx, settings, config.catalog(), control, log, clock, fast);

@@ -5,6 +5,7 @@ import dev.strait.core.policy.Policy;
 import dev.strait.core.usage.PriceBook;
 import dev.strait.core.usage.UsageSink;
 import dev.strait.gateway.limit.LimitCounters;
+import dev.strait.gateway.traffic.TrafficSink;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerRequest;
 import java.util.function.Supplier;
@@ -15,6 +16,7 @@ import java.util.function.Supplier;
  *
  * @param usageSinks makes one sink per event loop
  * @param limits where limit counters live: this node's memory, or Redis shared by replicas
+ * @param traffic where served requests go after their answer (monitoring, provenance); {@link TrafficSink#NONE} for nowhere
  * @param adminApi the admin API's own routes, served behind the admin token; may be null
  */
 public record ControlPlane(
@@ -23,4 +25,5 @@ public record ControlPlane(
         Supplier<PriceBook> prices,
         Supplier<UsageSink> usageSinks,
         LimitCounters limits,
+        TrafficSink traffic,
         Handler<HttpServerRequest> adminApi) {}

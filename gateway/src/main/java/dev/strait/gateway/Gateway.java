@@ -143,7 +143,7 @@ public final class Gateway implements AutoCloseable {
                 new Limit(control.access(), control.prices(), control.limits(), clock, this::limitsUnavailable),
                 new SelectDeployments(routing, random),
                 new Forward(client, mapper, routing, settings, metrics,
-                        new Meter(control.usageSinks().get(), control.prices(), clock, metrics, estimator)));
+                        new Meter(control.usageSinks().get(), control.prices(), clock, metrics, estimator, control.traffic())));
     }
 
     private final java.util.concurrent.atomic.AtomicLong lastLimitsWarning = new java.util.concurrent.atomic.AtomicLong();

@@ -55,6 +55,8 @@ public final class GatewayHarness implements AutoCloseable, BeforeEachCallback, 
     public static final String KEY = Tenants.US_KEY;
     private static final dev.strait.core.usage.Price GPT_4O_PRICE = new dev.strait.core.usage.Price(
             new java.math.BigDecimal("2.50"), new java.math.BigDecimal("1.25"), new java.math.BigDecimal("10.00"), "USD");
+    /** Every served request the gateway handed on for monitoring and provenance. */
+    public final List<dev.strait.gateway.traffic.ServedRequest> traffic = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Every usage record the gateway wrote, in the order written. */
     public final java.util.List<dev.strait.core.usage.UsageRecord> usage = new java.util.concurrent.CopyOnWriteArrayList<>();
     public static final dev.strait.core.usage.PriceBook PRICES = new dev.strait.core.usage.PriceBook("test-prices",
@@ -87,7 +89,7 @@ public final class GatewayHarness implements AutoCloseable, BeforeEachCallback, 
      */
     public Gateway replica(LimitCounters counters) {
         Gateway g = new Gateway(vertx, settings, catalog(),
-                new ControlPlane(access::get, policy::get, () -> PRICES, () -> usage::add, counters, null), log, clock,
+                new ControlPlane(access::get, policy::get, () -> PRICES, () -> usage::add, counters, traffic::add, null), log, clock,
                 new Random(7)).start();
         gateways.add(g);
         return g;
@@ -158,6 +160,7 @@ public final class GatewayHarness implements AutoCloseable, BeforeEachCallback, 
     public void beforeEach(ExtensionContext context) {
         resetFaults();
         usage.clear();
+        traffic.clear();
     }
 
     @Override

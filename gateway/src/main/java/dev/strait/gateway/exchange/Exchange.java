@@ -39,6 +39,9 @@ public final class Exchange {
     private boolean metered;
     private int bodyBytes;
     private int streamedEvents;
+    private boolean capture;
+    private List<String> streamedData;
+    private byte[] answerBody;
     private Grants grants;
     private Runnable onCancel;
     private boolean cancelled;
@@ -100,8 +103,40 @@ public final class Exchange {
         return streamedEvents;
     }
 
-    public void countStreamedEvent() {
+    /** Counts an event streamed to the caller, and keeps its data when the response is captured. */
+    public void streamed(dev.strait.core.sse.SseEvent event) {
         streamedEvents++;
+        if (capture) {
+            if (streamedData == null) {
+                streamedData = new java.util.ArrayList<>();
+            }
+            streamedData.add(event.data());
+        }
+    }
+
+    /** Keep the response for the work done after the answer (monitoring, provenance). */
+    public void capture(boolean capture) {
+        this.capture = capture;
+    }
+
+    public boolean capturing() {
+        return capture;
+    }
+
+    /** The data of every event streamed to the caller, when captured; else null. */
+    public List<String> streamedData() {
+        return streamedData;
+    }
+
+    /** The non-streamed answer, when captured; else null. */
+    public byte[] answerBody() {
+        return answerBody;
+    }
+
+    public void answerBody(byte[] body) {
+        if (capture) {
+            this.answerBody = body;
+        }
     }
 
     /** What the request took from its token limits and budgets, or null when none hold it. */

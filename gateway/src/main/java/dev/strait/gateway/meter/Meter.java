@@ -7,6 +7,8 @@ import dev.strait.core.usage.UsageRecord;
 import dev.strait.core.usage.UsageSink;
 import dev.strait.gateway.exchange.Exchange;
 import dev.strait.gateway.observe.GatewayMetrics;
+import dev.strait.gateway.traffic.ServedRequest;
+import dev.strait.gateway.traffic.TrafficSink;
 import dev.strait.gateway.translate.TokenUsage;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -24,9 +26,13 @@ public final class Meter {
     private final GatewayMetrics metrics;
 
     private final TokenEstimator estimator;
+    private final TrafficSink traffic;
 
-    public Meter(UsageSink sink, Supplier<PriceBook> prices, Clock clock, GatewayMetrics metrics, TokenEstimator estimator) {
+    /** @param traffic where each served request goes after its answer, for monitoring and provenance */
+    public Meter(UsageSink sink, Supplier<PriceBook> prices, Clock clock, GatewayMetrics metrics, TokenEstimator estimator,
+            TrafficSink traffic) {
         this.estimator = estimator;
+        this.traffic = traffic;
         this.sink = sink;
         this.metrics = metrics;
         this.prices = prices;
@@ -61,5 +67,17 @@ public final class Meter {
         if (exchange.grants() != null) {
             exchange.grants().settle(cost, usage.inputTokens() + usage.outputTokens());
         }
+        if (exchange.capturing()) {
+            var request = exchange.request();
+            traffic.offer(new ServedRequest(exchange.id(), record.at(), record.orgId(), record.projectId(),
+                    record.keyId(), market, d.model(), request.path(),
+                    request.remoteAddress() == null ? null : request.remoteAddress().hostAddress(),
+                    request.getHeader("user-agent"), exchange.body(), status, !exchange.dialect().openAiBodies(),
+                    exchange.answerBody(), exchange.streamedData(), usage.inputTokens(), usage.outputTokens()));
+        }
+    }
+
+    public boolean capturesTraffic() {
+        return traffic != TrafficSink.NONE;
     }
 }

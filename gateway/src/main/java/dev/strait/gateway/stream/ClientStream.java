@@ -42,7 +42,7 @@ public final class ClientStream implements Consumer<SseEvent> {
                     .setChunked(true);
             decorateHeaders.accept(response);
         }
-        exchange.countStreamedEvent();
+        exchange.streamed(event);
         response.write(Buffer.buffer(event.encodeBytes()));
     }
 

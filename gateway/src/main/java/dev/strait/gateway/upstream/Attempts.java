@@ -125,6 +125,7 @@ final class Attempts {
         forward.metrics().upstreamEnded(d, exchange.endpoint().operation, null, System.nanoTime() - started);
         exchange.servedBy(d);
         exchange.usage(answer.usage());
+        exchange.answerBody(answer.body());
         var response = exchange.request().response();
         Forward.decorate(response, d);
         forward.meter().record(exchange, 200);

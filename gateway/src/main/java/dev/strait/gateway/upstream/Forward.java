@@ -36,6 +36,7 @@ public final class Forward implements Stage {
 
     @Override
     public void handle(Exchange exchange, Chain chain) {
+        exchange.capture(meter.capturesTraffic());
         new Attempts(exchange, chain, this).next();
     }
 
