@@ -95,6 +95,7 @@ public final class AccessSnapshot {
             collect(out, subject(LimitRule.Scope.PROJECT, principal.key().projectId()), model);
         }
         collect(out, subject(LimitRule.Scope.KEY, principal.key().id()), model);
+        collect(out, subject(LimitRule.Scope.THROTTLE, principal.org().id()), model);
         return out;
     }
 

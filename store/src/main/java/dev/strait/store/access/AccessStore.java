@@ -263,7 +263,7 @@ public final class AccessStore {
 
     private void requireSubject(Connection c, LimitRule.Scope scope, String id) throws SQLException {
         String table = switch (scope) {
-            case ORGANIZATION -> "organizations";
+            case ORGANIZATION, THROTTLE -> "organizations";
             case PROJECT -> "projects";
             case KEY -> "api_keys";
         };
@@ -351,6 +351,23 @@ public final class AccessStore {
             }
         }
         return out;
+    }
+
+    /** Removes the limits of one subject on one model (or on all: {@code *}); false when there were none. */
+    public boolean removeLimits(String actor, LimitRule.Scope scope, String subjectId, String model) throws SQLException {
+        return inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "delete from limit_rules where scope = ? and subject_id = ? and model = ?")) {
+                s.setString(1, scope.label());
+                s.setString(2, subjectId);
+                s.setString(3, model);
+                if (s.executeUpdate() == 0) {
+                    return false;
+                }
+            }
+            audit.append(c, actor, scope.label() + ".limits.removed", subjectId, "model=" + model);
+            return true;
+        });
     }
 
     /** The rules set on one organization, project or key. */
