@@ -135,7 +135,7 @@ public final class Gateway implements AutoCloseable {
     /** The order of stages, written once. */
     private List<Stage> stages(HttpClient client) {
         return List.of(
-                new Authenticate(control.access(), clock),
+                new Authenticate(control.access(), clock, settings.authFailuresPerMinute()),
                 new Admit(control.policy()),
                 new ModelList(routing, clock.instant()),
                 new ResolveModel(routing),

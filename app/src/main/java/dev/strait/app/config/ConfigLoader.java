@@ -90,9 +90,10 @@ public final class ConfigLoader {
             breaker.rejectUnknownKeys();
         }
         Secret adminToken = secretReference(server, "admin_token");
+        int authFailures = server.integer("auth_failures_per_minute", d.authFailuresPerMinute(), 1, 1_000_000);
         server.rejectUnknownKeys();
         return new GatewaySettings(listen.host, listen.port, admin.host, admin.port, maxBody, maxDepth, connect, idle,
-                failures, openFor, adminToken);
+                failures, openFor, adminToken, authFailures);
     }
 
     private Map<String, Provider> providers(YamlNode root) {
