@@ -9,6 +9,7 @@ import dev.strait.core.deploy.Deployment;
 import dev.strait.core.deploy.Secret;
 import dev.strait.app.config.PriceLoader;
 import dev.strait.core.usage.PriceBook;
+import dev.strait.core.access.KeyHasher;
 import dev.strait.gateway.ControlPlane;
 import dev.strait.gateway.limit.LimitCounters;
 import dev.strait.gateway.limit.LocalCounters;
@@ -80,14 +81,17 @@ public final class Strait implements AutoCloseable {
                 : Database.external(config.database().url(), config.database().user(), config.database().password().value());
         try {
             AuditLog audit = new AuditLog(database.dataSource(), clock);
-            AccessStore store = new AccessStore(database.dataSource(), audit, clock, random);
+            Secret pepper = config.keyPepper().isPresent() ? config.keyPepper()
+                    : storedSecret(dataDir, "key-pepper", "", random);
+            AccessStore store = new AccessStore(database.dataSource(), audit, clock, random,
+                    new KeyHasher(pepper.value().getBytes(StandardCharsets.UTF_8)));
             AccessRefresher access = new AccessRefresher(store, refreshEvery, log);
             PolicyLoader loader = new PolicyLoader(config.catalog().deployments().stream().map(Deployment::region)
                     .collect(Collectors.toSet()));
             PolicyHolder policy = new PolicyHolder(loader, config.policyFile(), audit, log, Duration.ofSeconds(1));
             Secret token = config.settings().adminToken().isPresent()
                     ? config.settings().adminToken()
-                    : storedToken(dataDir, random);
+                    : storedSecret(dataDir, "admin-token", "strait-admin-", random);
             GatewaySettings settings = config.settings().withAdminToken(token);
             Gateway[] self = new Gateway[1];
             PriceBook prices = config.pricesFile() == null ? new PriceLoader().loadDefault()
@@ -141,9 +145,13 @@ public final class Strait implements AutoCloseable {
         }
     }
 
-    /** The admin token of an embedded node: made once, kept in the data directory, readable by its owner only. */
-    private static Secret storedToken(Path dataDir, SecureRandom random) {
-        Path file = dataDir.resolve("admin-token");
+    /**
+     * A secret of a node that was given none in its configuration (the admin token, the key
+     * pepper): made once, kept in the data directory, readable by its owner only. Replicas sharing
+     * one database must be given the same key pepper in their configuration instead.
+     */
+    private static Secret storedSecret(Path dataDir, String name, String prefix, SecureRandom random) {
+        Path file = dataDir.resolve(name);
         try {
             if (Files.exists(file)) {
                 return new Secret(Files.readString(file, StandardCharsets.UTF_8).trim());
@@ -151,16 +159,16 @@ public final class Strait implements AutoCloseable {
             Files.createDirectories(dataDir);
             byte[] bytes = new byte[24];
             random.nextBytes(bytes);
-            String token = "strait-admin-" + HexFormat.of().formatHex(bytes);
-            Files.writeString(file, token + "\n", StandardCharsets.UTF_8);
+            String secret = prefix + HexFormat.of().formatHex(bytes);
+            Files.writeString(file, secret + "\n", StandardCharsets.UTF_8);
             try {
                 Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
             } catch (UnsupportedOperationException e) {
                 // Not a POSIX file system: the directory's own permissions have to do.
             }
-            return new Secret(token);
+            return new Secret(secret);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot keep the admin token in " + file, e);
+            throw new UncheckedIOException("cannot keep the " + name + " in " + file, e);
         }
     }
 

@@ -41,7 +41,8 @@ public final class ConfigLoader {
             StraitConfig config = parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
             // A relative policy path is relative to the configuration file, not to where we run.
             return new StraitConfig(config.settings(), config.catalog(), config.database(),
-                    besides(file, config.policyFile()), besides(file, config.pricesFile()), config.limits());
+                    besides(file, config.policyFile()), besides(file, config.pricesFile()), config.limits(),
+                    config.keyPepper());
         } catch (IOException e) {
             throw new ConfigException(file.toString(), 0, "(file)", "cannot be read: " + e.getMessage());
         }
@@ -65,8 +66,17 @@ public final class ConfigLoader {
         Path policy = root.optionalString("policy").map(Path::of).orElse(null);
         Path prices = root.optionalString("prices").map(Path::of).orElse(null);
         StraitConfig.LimitsSettings limits = limits(root);
+        Secret pepper = Secret.NONE;
+        YamlNode keys = root.field("keys").orElse(null);
+        if (keys != null) {
+            pepper = secretReference(keys, "pepper");
+            if (pepper.isPresent() && pepper.value().length() < 16) {
+                throw keys.required("pepper").error("must be at least 16 characters");
+            }
+            keys.rejectUnknownKeys();
+        }
         root.rejectUnknownKeys();
-        return new StraitConfig(settings, new Catalog(deployments, aliases), database, policy, prices, limits);
+        return new StraitConfig(settings, new Catalog(deployments, aliases), database, policy, prices, limits, pepper);
     }
 
     private GatewaySettings server(YamlNode root) {

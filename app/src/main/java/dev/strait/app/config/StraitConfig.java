@@ -12,9 +12,10 @@ import java.nio.file.Path;
  * @param policyFile the market policy file, or null for the built-in policy
  * @param pricesFile the price book, or null for the built-in one
  * @param limits where limit counters live
+ * @param keyPepper the server-side secret API keys are hashed under; absent: one kept in the data directory
  */
 public record StraitConfig(GatewaySettings settings, Catalog catalog, DatabaseSettings database, Path policyFile,
-        Path pricesFile, LimitsSettings limits) {
+        Path pricesFile, LimitsSettings limits, Secret keyPepper) {
 
     public record DatabaseSettings(String url, String user, Secret password) {}
 
