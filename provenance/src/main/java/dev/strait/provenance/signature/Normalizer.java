@@ -1,0 +1,78 @@
+package dev.strait.provenance.signature;
+
+import java.text.Normalizer.Form;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Turns text into the words a signature is computed over, so that what a copier changes cheaply
+ * (Unicode forms, case, markdown, punctuation, whitespace) does not change the signature.
+ *
+ * <p>Steps: NFKC (full-width letters, ligatures, compatibility forms fold to one spelling), a case
+ * fold (upper then lower case, so {@code ß} and {@code SS} meet), link targets, URLs and HTML tags
+ * dropped (a copier who adds or removes a link keeps the words), then every run of letters or
+ * digits is a word and everything else (markdown markup, punctuation, whitespace) separates
+ * words. Ideographic and kana characters are one word each, since those scripts do not space words.
+ */
+public final class Normalizer {
+
+    private static final Pattern LINK_TARGET = Pattern.compile("\\]\\([^)\\s]*\\)");
+    private static final Pattern URL = Pattern.compile("(?:https?|ftp)://\\S+|www\\.\\S+");
+    private static final Pattern HTML_TAG = Pattern.compile("</?[a-zA-Z][^<>]{0,200}>");
+
+    private Normalizer() {}
+
+    /** The text as the signature sees it: folded words joined by one space. */
+    public static String normalize(String text) {
+        return String.join(" ", words(text));
+    }
+
+    public static List<String> words(String text) {
+        String s = java.text.Normalizer.normalize(text, Form.NFKC);
+        s = LINK_TARGET.matcher(s).replaceAll("] ");
+        s = URL.matcher(s).replaceAll(" ");
+        s = HTML_TAG.matcher(s).replaceAll(" ");
+        s = s.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+        List<String> words = new ArrayList<>(s.length() / 5 + 1);
+        StringBuilder word = new StringBuilder();
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            if (!Character.isLetterOrDigit(cp) && !mark(cp)) {
+                flush(word, words);
+            } else if (unspaced(cp)) {
+                flush(word, words);
+                words.add(new String(Character.toChars(cp)));
+            } else {
+                word.appendCodePoint(cp);
+            }
+        }
+        flush(word, words);
+        return words;
+    }
+
+    /** Combining marks belong to the word they modify (Devanagari vowel signs, unnormalised accents). */
+    private static boolean mark(int cp) {
+        int type = Character.getType(cp);
+        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+                || type == Character.ENCLOSING_MARK;
+    }
+
+    private static boolean unspaced(int cp) {
+        if (Character.isIdeographic(cp)) {
+            return true;
+        }
+        Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+        return script == Character.UnicodeScript.HIRAGANA || script == Character.UnicodeScript.KATAKANA
+                || script == Character.UnicodeScript.THAI;
+    }
+
+    private static void flush(StringBuilder word, List<String> words) {
+        if (!word.isEmpty()) {
+            words.add(word.toString());
+            word.setLength(0);
+        }
+    }
+}
