@@ -20,7 +20,7 @@ final class Matcher {
     private final GenerationTable table;
     private final PostingRuns postings;
     private final MatchRules rules;
-    private final IntList found = new IntList();
+    private final IntList posted = new IntList();
     private long[] pairs = new long[256];
 
     Matcher(GenerationTable table, PostingRuns postings, MatchRules rules) {
@@ -33,12 +33,12 @@ final class Matcher {
         int n = 0;
         int[] orgs = new int[rules.commonOrganizations()];
         for (int i = 0; i < probe.fingerprints().length; i++) {
-            found.clear();
-            postings.collect(probe.fingerprints()[i], found);
+            posted.clear();
+            postings.collect(probe.fingerprints()[i], posted);
             int live = 0;
             int distinctOrgs = 0;
-            for (int j = 0; j < found.size(); j++) {
-                int g = found.get(j);
+            for (int j = 0; j < posted.size(); j++) {
+                int g = posted.get(j);
                 if (table.deleted(g)) {
                     continue;
                 }
@@ -51,8 +51,8 @@ final class Matcher {
             if (n + live > pairs.length) {
                 pairs = Arrays.copyOf(pairs, Math.max(pairs.length * 2, n + live));
             }
-            for (int j = 0; j < found.size(); j++) {
-                int g = found.get(j);
+            for (int j = 0; j < posted.size(); j++) {
+                int g = posted.get(j);
                 if (!table.deleted(g)) {
                     pairs[n++] = ((long) g << 32) | probe.positions()[i];
                 }
@@ -65,8 +65,10 @@ final class Matcher {
         while (i < n) {
             int g = (int) (pairs[i] >>> 32);
             int hits = 0;
+            int found = 0;
             long lastEnd = Long.MIN_VALUE;
             for (; i < n && (int) (pairs[i] >>> 32) == g; i++) {
+                found++;
                 int position = (int) pairs[i];
                 if (position >= lastEnd) {
                     hits++;
@@ -74,7 +76,7 @@ final class Matcher {
                 }
             }
             if (hits >= rules.minIndependentHits()) {
-                candidates.add(new Candidate(g, hits, Math.min(1.0, (double) hits / Math.max(1, table.kept(g)))));
+                candidates.add(new Candidate(g, hits, Math.min(1.0, (double) found / Math.max(1, table.kept(g)))));
             }
         }
         candidates.sort(Comparator.comparingInt(Candidate::hits).reversed()

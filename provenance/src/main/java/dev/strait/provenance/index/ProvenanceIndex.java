@@ -29,7 +29,7 @@ import java.util.logging.Logger;
  * segment log (fsync per batch) and publishes them to the in-memory structures; {@link #flush}
  * waits for that. {@link #index} does the same synchronously, for backfills and benchmarks.
  *
- * <p><b>Memory.</b> Per generation: its kept fingerprints as 8-byte postings (24 to 48 of them) and
+ * <p><b>Memory.</b> Per generation: its kept fingerprints as 8-byte postings (32 to 48 of them) and
  * about 23 bytes of columns ({@link GenerationTable}); key, request id, model and MinHash stay on
  * disk and are read only for the generations a query reports.
  *
@@ -70,7 +70,12 @@ public final class ProvenanceIndex implements AutoCloseable {
         if (writable) {
             Files.createDirectories(dir);
             lockFile = FileChannel.open(dir.resolve("writer.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock held = lockFile.tryLock();
+            FileLock held;
+            try {
+                held = lockFile.tryLock();
+            } catch (java.nio.channels.OverlappingFileLockException e) {
+                held = null;
+            }
             if (held == null) {
                 lockFile.close();
                 throw new IOException("another process is writing the provenance index in " + dir);

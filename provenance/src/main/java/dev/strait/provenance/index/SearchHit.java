@@ -7,7 +7,7 @@ import java.time.Instant;
  *
  * @param hits word-disjoint fingerprints of the generation found in the text
  * @param kept fingerprints the generation's signature kept
- * @param containment {@code hits / kept}: the share of the generation's kept fingerprints present,
+ * @param containment matched / kept fingerprints (overlapping ones too): the share of the generation's kept fingerprints present,
  *     about 0.5 × 0.59 for a half-length passage with 10% of words edited, 1 for a verbatim copy
  * @param resemblance MinHash estimate of whole-text Jaccard similarity between the text and the
  *     generation (low for a passage cut from a longer text even when it is a certain match)

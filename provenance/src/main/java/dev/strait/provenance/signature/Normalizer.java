@@ -2,6 +2,7 @@ package dev.strait.provenance.signature;
 
 import java.text.Normalizer.Form;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -30,27 +31,71 @@ public final class Normalizer {
     }
 
     public static List<String> words(String text) {
+        return tokens(text).words();
+    }
+
+    /**
+     * The words, and which of them start a sentence: after {@code . ! ?} (followed by a space or
+     * the end), {@code ; :}, a blank line, or their ideographic forms.
+     */
+    public record Tokens(List<String> words, BitSet sentenceStarts) {}
+
+    public static Tokens tokens(String text) {
         String s = java.text.Normalizer.normalize(text, Form.NFKC);
         s = LINK_TARGET.matcher(s).replaceAll("] ");
         s = URL.matcher(s).replaceAll(" ");
         s = HTML_TAG.matcher(s).replaceAll(" ");
         s = s.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
         List<String> words = new ArrayList<>(s.length() / 5 + 1);
+        BitSet starts = new BitSet();
         StringBuilder word = new StringBuilder();
+        boolean boundary = true;
         for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);
             i += Character.charCount(cp);
             if (!Character.isLetterOrDigit(cp) && !mark(cp)) {
                 flush(word, words);
-            } else if (unspaced(cp)) {
-                flush(word, words);
-                words.add(new String(Character.toChars(cp)));
+                boundary |= endsSentence(cp, i < s.length() ? s.codePointAt(i) : ' ') || paragraphBreak(s, cp, i);
             } else {
-                word.appendCodePoint(cp);
+                if (word.isEmpty() && boundary) {
+                    starts.set(words.size());
+                    boundary = false;
+                }
+                if (unspaced(cp)) {
+                    flush(word, words);
+                    words.add(new String(Character.toChars(cp)));
+                } else {
+                    word.appendCodePoint(cp);
+                }
             }
         }
         flush(word, words);
-        return words;
+        return new Tokens(words, starts);
+    }
+
+    /** A blank line ends a sentence (headings and list items often have no full stop); a single line break does not. */
+    private static boolean paragraphBreak(String s, int cp, int next) {
+        if (cp != '\n') {
+            return false;
+        }
+        for (int j = next; j < s.length(); j++) {
+            char c = s.charAt(j);
+            if (c == '\n') {
+                return true;
+            }
+            if (c != ' ' && c != '\t' && c != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean endsSentence(int cp, int next) {
+        return switch (cp) {
+            case '.', '!', '?' -> Character.isWhitespace(next) || next == '*' || next == '_' || next == '"' || next == ')';
+            case ';', ':', '\u3002', '\uff01', '\uff1f' -> true;
+            default -> false;
+        };
     }
 
     /** Combining marks belong to the word they modify (Devanagari vowel signs, unnormalised accents). */

@@ -83,8 +83,9 @@ public final class SegmentLog implements Closeable {
             if (payload == null) {
                 break;
             }
+            int length = payload.remaining();
             visitor.record(location(number, good), payload);
-            good += HEADER + payload.remaining();
+            good += HEADER + length;
         }
         if (good < size) {
             LOG.warning("provenance segment " + file + ": torn or corrupt tail at byte " + good + " of " + size
