@@ -42,10 +42,17 @@ public final class Normalizer {
 
     public static Tokens tokens(String text) {
         String s = java.text.Normalizer.normalize(text, Form.NFKC);
-        s = LINK_TARGET.matcher(s).replaceAll("] ");
-        s = URL.matcher(s).replaceAll(" ");
-        s = HTML_TAG.matcher(s).replaceAll(" ");
-        s = s.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+        // Each pattern only where it can match: scanning every position with them costs more than all the rest.
+        if (s.contains("](")) {
+            s = LINK_TARGET.matcher(s).replaceAll("] ");
+        }
+        if (s.contains("://") || s.contains("www.")) {
+            s = URL.matcher(s).replaceAll(" ");
+        }
+        if (s.indexOf('<') >= 0) {
+            s = HTML_TAG.matcher(s).replaceAll(" ");
+        }
+        s = ascii(s) ? s.toLowerCase(Locale.ROOT) : s.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
         List<String> words = new ArrayList<>(s.length() / 5 + 1);
         BitSet starts = new BitSet();
         StringBuilder word = new StringBuilder();
@@ -98,6 +105,15 @@ public final class Normalizer {
         };
     }
 
+    private static boolean ascii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Combining marks belong to the word they modify (Devanagari vowel signs, unnormalised accents). */
     private static boolean mark(int cp) {
         int type = Character.getType(cp);
@@ -106,6 +122,10 @@ public final class Normalizer {
     }
 
     private static boolean unspaced(int cp) {
+        if (cp < 0x0E00) {
+            // Below Thai: Latin, Greek, Cyrillic, Arabic, Devanagari … all space their words (and the script lookup is slow).
+            return false;
+        }
         if (Character.isIdeographic(cp)) {
             return true;
         }
