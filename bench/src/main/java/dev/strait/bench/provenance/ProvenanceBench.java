@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.strait.provenance.index.Attribution;
 import dev.strait.provenance.index.Completion;
 import dev.strait.provenance.index.IndexStats;
+import dev.strait.provenance.index.MatchRules;
 import dev.strait.provenance.index.OrgAttribution;
 import dev.strait.provenance.index.ProvenanceIndex;
 import dev.strait.provenance.index.RecordMatch;
@@ -59,7 +60,7 @@ public final class ProvenanceBench {
 
         long heapBefore = usedHeap();
         ProvenanceIndex.Options options = new ProvenanceIndex.Options(1 << 18, 1_024, 64L << 20,
-                dev.strait.provenance.index.MatchRules.DEFAULT);
+                MatchRules.DEFAULT);
         try (ProvenanceIndex index = ProvenanceIndex.open(dir, options)) {
             // Build: signing, writing and publishing on this thread, batch by batch, timed apart from text generation.
             long indexNanos = 0;
@@ -121,6 +122,7 @@ public final class ProvenanceBench {
                     humanDir == null ? "the synthetic generator (no ../shared)" : humanDir);
             evaluate(index, generations, trials, human, false, failures);
             evaluate(index, generations, Math.max(1, trials / 5), human, true, failures);
+            calibrate(dir, generations, human);
         } finally {
             try (Stream<Path> files = Files.list(dir)) {
                 for (Path f : files.toList()) {
@@ -215,6 +217,37 @@ public final class ProvenanceBench {
         if (slowest > 10_000_000_000L) {
             failures.add("attributing 1,000 records took " + slowest / 1e9 + " s > 10 s");
         }
+    }
+
+    /**
+     * The threshold's margin: how many word-disjoint fingerprint hits the best generation gets, for
+     * human records and for copied passages, read through a second, read-only view with no threshold.
+     */
+    private static void calibrate(Path dir, int generations, List<String> human) throws Exception {
+        MatchRules loose = new MatchRules(1, MatchRules.DEFAULT.commonOrganizations(), MatchRules.DEFAULT.commonGenerations(),
+                MatchRules.DEFAULT.falseMatchRate(), 1);
+        try (ProvenanceIndex view = ProvenanceIndex.openReadOnly(dir, loose)) {
+            int[] humanHits = new int[6];
+            int[] copiedHits = new int[6];
+            Random random = new Random(3);
+            SyntheticProse copier = new SyntheticProse(4);
+            for (int i = 0; i < 20_000; i++) {
+                humanHits[best(view, human.get(random.nextInt(human.size())))]++;
+            }
+            for (int i = 0; i < 2_000; i++) {
+                long generation = random.nextInt(generations);
+                copiedHits[best(view, copier.editTenPercent(copier.halfPassage(text(generation))))]++;
+            }
+            System.out.println("calibration, best generation's word-disjoint hits 0/1/2/3/4/5+ (threshold "
+                    + MatchRules.DEFAULT.minIndependentHits() + "):");
+            System.out.println("  human records (20,000):    " + java.util.Arrays.toString(humanHits));
+            System.out.println("  copied passages (2,000):   " + java.util.Arrays.toString(copiedHits));
+        }
+    }
+
+    private static int best(ProvenanceIndex view, String text) {
+        List<dev.strait.provenance.index.SearchHit> hits = view.search(text, 1);
+        return hits.isEmpty() ? 0 : Math.min(5, hits.get(0).hits());
     }
 
     /** Records of 12 or more words from the JSONL files of a directory ("text" and "answer"), else synthetic. */

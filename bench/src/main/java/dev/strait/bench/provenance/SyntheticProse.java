@@ -5,7 +5,7 @@ import java.util.SplittableRandom;
 
 /**
  * Pseudo-completions for the provenance benchmark: English sentences from a grammar over a few
- * hundred real words, with the chatty openers, closers and stock phrases that real outputs share,
+ * hundred real words and a long tail of 50,000 made-up rarer terms (a third of the nouns), with the chatty openers, closers and stock phrases that real outputs share,
  * so that unrelated texts do share short phrases. Deterministic per seed, so a generation's text
  * can be rebuilt from its number instead of being kept. Also the edits a copier makes.
  */
@@ -49,6 +49,12 @@ final class SyntheticProse {
     private static final String[] CLOSERS = {"I hope this helps!", "Let me know if you have any other questions.",
         "Feel free to ask if you need more details.", ""};
 
+    private static final String[] SYLLABLES = split("""
+            ka to ri mo sa lu ne vi da pe go ha ji ku la me no pu ro si ta ve wa yo zu bra cle dro fin gla
+            hor ist jam kel lon mar nor pol quin ros sel tor ul ver""");
+    /** Rare content words: real text has a long tail of names and terms, which makes its phrases distinctive. */
+    private static final int RARE_WORDS = 50_000;
+
     private final SplittableRandom random;
 
     SyntheticProse(long seed) {
@@ -89,7 +95,18 @@ final class SyntheticProse {
         if (random.nextBoolean()) {
             out.append(pick(ADJECTIVES)).append(' ');
         }
-        return out.append(pick(NOUNS));
+        return random.nextInt(3) == 0 ? rare(out) : out.append(pick(NOUNS));
+    }
+
+    /** A word of the long tail, skewed towards its head (square of a uniform draw). */
+    private StringBuilder rare(StringBuilder out) {
+        double u = random.nextDouble();
+        int n = (int) (u * u * RARE_WORDS);
+        do {
+            out.append(SYLLABLES[n % SYLLABLES.length]);
+            n /= SYLLABLES.length;
+        } while (n > 0);
+        return out;
     }
 
     /** 6 to 30 sentences (about 60 to 400 words) in paragraphs, with an opener and a closer. */

@@ -84,8 +84,15 @@ public final class ProvenanceIndex implements AutoCloseable {
             lockFile = null;
         }
         Loader loader = new Loader();
-        this.log = SegmentLog.open(dir, writable, options.segmentBytes(), loader);
-        loader.finish();
+        try {
+            this.log = SegmentLog.open(dir, writable, options.segmentBytes(), loader);
+            loader.finish();
+        } catch (IOException | RuntimeException e) {
+            if (lockFile != null) {
+                lockFile.close();
+            }
+            throw e;
+        }
         if (skippedVersions > 0) {
             LOG.warning("provenance: " + skippedVersions + " signatures of another scheme version are not searchable");
         }
