@@ -203,6 +203,9 @@ public final class ProvenanceIndex implements AutoCloseable {
     }
 
     private PurgeResult purge(String reason, IntPredicate doomed) {
+        if (queue == null) {
+            throw new IllegalStateException("the provenance index was opened read-only");
+        }
         lock.writeLock().lock();
         try {
             Eraser.Erased erased = new Eraser(table, log).erase(doomed);

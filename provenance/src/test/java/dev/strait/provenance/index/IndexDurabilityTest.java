@@ -50,6 +50,7 @@ class IndexDurabilityTest {
         try (ProvenanceIndex readOnly = ProvenanceIndex.openReadOnly(dir, MatchRules.DEFAULT)) {
             assertThat(readOnly.search(sample(traffic, "org-bolt", 5), 3)).isEqualTo(before);
             assertThatThrownBy(() -> readOnly.offer(traffic.completions.get(0))).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> readOnly.deleteOrganization("org-bolt")).isInstanceOf(IllegalStateException.class);
         }
     }
 
