@@ -55,6 +55,8 @@ public final class ProvenanceIndex implements AutoCloseable {
         }
     }
 
+    private static final int ATTRIBUTION_CHUNK = 256;
+
     private final SignatureScheme scheme = new SignatureScheme();
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final GenerationTable table = new GenerationTable();
@@ -169,20 +171,31 @@ public final class ProvenanceIndex implements AutoCloseable {
         }
     }
 
-    /** Which organizations generated the records of a dataset, and how much of it. */
+    /**
+     * Which organizations generated the records of a dataset, and how much of it. The read lock is
+     * taken per chunk of records, so a large dataset does not hold the writer back for its whole run.
+     */
     public Attribution attribute(List<String> records) {
-        List<Probe> probes = records.stream().map(scheme::probe).toList();
-        lock.readLock().lock();
-        try {
-            Matcher matcher = new Matcher(table, postings, rules);
-            AttributionTally tally = new AttributionTally(table, rules, records.size(), this::read);
-            for (int r = 0; r < probes.size(); r++) {
-                tally.add(r, matcher.match(probes.get(r)));
+        Matcher matcher = new Matcher(table, postings, rules);
+        AttributionTally tally = new AttributionTally(table, rules, records.size(), this::read);
+        int from = 0;
+        while (true) {
+            int to = Math.min(records.size(), from + ATTRIBUTION_CHUNK);
+            // Probing (normalising, hashing) needs no lock; only the lookups do.
+            List<Probe> probes = records.subList(from, to).stream().map(scheme::probe).toList();
+            lock.readLock().lock();
+            try {
+                for (int r = from; r < to; r++) {
+                    tally.add(r, matcher.match(probes.get(r - from)));
+                }
+                if (to == records.size()) {
+                    return new Attribution(SignatureScheme.VERSION, records.size(), tally.unattributed(), rules,
+                            table.live(), tally.organizations());
+                }
+                from = to;
+            } finally {
+                lock.readLock().unlock();
             }
-            return new Attribution(SignatureScheme.VERSION, records.size(), tally.unattributed(), rules,
-                    table.live(), tally.organizations());
-        } finally {
-            lock.readLock().unlock();
         }
     }
 
