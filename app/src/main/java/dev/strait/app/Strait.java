@@ -10,6 +10,8 @@ import dev.strait.core.deploy.Secret;
 import dev.strait.app.config.PriceLoader;
 import dev.strait.core.usage.PriceBook;
 import dev.strait.core.access.KeyHasher;
+import dev.strait.app.admin.ProvenanceApi;
+import dev.strait.app.trust.TrustPlane;
 import dev.strait.gateway.ControlPlane;
 import dev.strait.gateway.limit.LimitCounters;
 import dev.strait.gateway.limit.LocalCounters;
@@ -55,9 +57,11 @@ public final class Strait implements AutoCloseable {
     private final Secret adminToken;
     private final LedgerWriter ledgerWriter;
     private final Ledger ledger;
+    private final TrustPlane trust;
 
     private Strait(Database database, AccessStore store, AuditLog audit, AccessRefresher access, PolicyHolder policy,
-            Gateway gateway, Secret adminToken, LedgerWriter ledgerWriter, Ledger ledger) {
+            Gateway gateway, Secret adminToken, LedgerWriter ledgerWriter, Ledger ledger, TrustPlane trust) {
+        this.trust = trust;
         this.ledgerWriter = ledgerWriter;
         this.ledger = ledger;
         this.database = database;
@@ -101,6 +105,8 @@ public final class Strait implements AutoCloseable {
             Ledger ledger = new Ledger(database.dataSource());
             AdminApi api = new AdminApi(vertx, store, audit, access, policy, () -> self[0].routing().current().catalog(),
                     ledger, new dev.strait.store.report.Reports(database.dataSource()));
+            TrustPlane trust = TrustPlane.start(dataDir, policy, audit, served -> { }, log, clock);
+            api.with(new ProvenanceApi(trust.provenance(), audit, clock));
             LedgerWriter ledgerWriter = new LedgerWriter(spool, ledger, Duration.ofMillis(100), e -> log.write(
                     log.line("warn", "ledger write failed; records wait in the spool").put("error", e.toString())));
             StraitConfig.LimitsSettings limitsSettings = config.limits();
@@ -110,7 +116,7 @@ public final class Strait implements AutoCloseable {
             ControlPlane control = new ControlPlane(access, policy, () -> prices, () -> {
                 Spool.Writer writer = spool.writer();
                 return record -> writer.append(UsageCodec.encode(record));
-            }, limits, dev.strait.gateway.traffic.TrafficSink.NONE, api);
+            }, limits, trust.traffic(), api);
             // Request ids and weighted shuffles need speed, not secrecy: a per-thread generator shares no lock.
             RandomGenerator fast = () -> ThreadLocalRandom.current().nextLong();
             self[0] = new Gateway(vertx, settings, config.catalog(), control, log, clock, fast);
@@ -120,7 +126,7 @@ public final class Strait implements AutoCloseable {
             seedBudgets(limits, month.toString(), ledger.spentSince(
                     month.atDay(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()), log);
             self[0].start();
-            return new Strait(database, store, audit, access, policy, self[0], token, ledgerWriter, ledger);
+            return new Strait(database, store, audit, access, policy, self[0], token, ledgerWriter, ledger, trust);
         } catch (SQLException | IOException e) {
             database.close();
             throw new IllegalStateException("the database could not be read: " + e.getMessage(), e);
@@ -204,6 +210,7 @@ public final class Strait implements AutoCloseable {
     public void close() {
         gateway.close();
         gateway.limits().close();
+        trust.close();
         ledgerWriter.close();
         policy.close();
         access.close();

@@ -47,6 +47,7 @@ public final class AdminApi implements Handler<HttpServerRequest> {
     private final Supplier<Catalog> catalog;
     private final Ledger ledger;
     private final dev.strait.store.report.Reports reports;
+    private final java.util.List<AdminSection> sections = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public AdminApi(Vertx vertx, AccessStore store, AuditLog audit, AccessRefresher access, PolicyHolder policy,
             Supplier<Catalog> catalog, Ledger ledger, dev.strait.store.report.Reports reports) {
@@ -60,8 +61,14 @@ public final class AdminApi implements Handler<HttpServerRequest> {
         this.catalog = catalog;
     }
 
+    /** Adds the routes of another concern (provenance, monitoring, screening), tried before the built-in ones. */
+    public AdminApi with(AdminSection section) {
+        sections.add(section);
+        return this;
+    }
+
     /** An answer: status and JSON body, or a CSV body instead. */
-    record Reply(int status, JsonNode body, String csv) {
+    public record Reply(int status, JsonNode body, String csv) {
         Reply(int status, JsonNode body) {
             this(status, body, null);
         }
@@ -104,6 +111,12 @@ public final class AdminApi implements Handler<HttpServerRequest> {
         }
         String[] parts = path.substring(1).split("/");
         // parts[0] is "admin".
+        for (AdminSection section : sections) {
+            Reply reply = section.route(method, parts, request, body, actor);
+            if (reply != null) {
+                return reply;
+            }
+        }
         if (parts.length == 2 && parts[1].equals("orgs")) {
             return method == HttpMethod.POST ? changed(201, () -> createOrg(json(body), actor))
                     : ok(AdminViews.orgs(store.organizations()));
@@ -279,7 +292,7 @@ public final class AdminApi implements Handler<HttpServerRequest> {
         return new Reply(status, body);
     }
 
-    private static Reply ok(JsonNode body) {
+    static Reply ok(JsonNode body) {
         return new Reply(200, body);
     }
 
@@ -302,7 +315,7 @@ public final class AdminApi implements Handler<HttpServerRequest> {
         return out;
     }
 
-    private static JsonNode json(Buffer body) throws IOException {
+    static JsonNode json(Buffer body) throws IOException {
         JsonNode node = JSON.readTree(body.getBytes());
         if (node == null || !node.isObject()) {
             throw new BadRequest("the body must be a JSON object");
@@ -310,7 +323,7 @@ public final class AdminApi implements Handler<HttpServerRequest> {
         return node;
     }
 
-    private static String text(JsonNode in, String field) {
+    static String text(JsonNode in, String field) {
         JsonNode value = in.get(field);
         if (value == null || !value.isTextual() || value.asText().isBlank()) {
             throw new BadRequest("field '" + field + "' is required");
@@ -318,7 +331,7 @@ public final class AdminApi implements Handler<HttpServerRequest> {
         return value.asText();
     }
 
-    private static String required(HttpServerRequest request, String param) {
+    static String required(HttpServerRequest request, String param) {
         String value = request.getParam(param);
         if (value == null || value.isBlank()) {
             throw new BadRequest("query parameter '" + param + "' is required");

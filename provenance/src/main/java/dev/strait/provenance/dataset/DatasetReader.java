@@ -38,7 +38,12 @@ public final class DatasetReader {
     }
 
     public List<String> read(Path file, DatasetFormat format) throws IOException {
-        String content = Files.readString(file, StandardCharsets.UTF_8);
+        return read(Files.readString(file, StandardCharsets.UTF_8), format, file);
+    }
+
+    /** A dataset already in memory (an upload); {@code source} names it in errors. */
+    public List<String> read(String content, DatasetFormat format, Path source) throws IOException {
+        Path file = source;
         return switch (format) {
             case JSONL -> jsonl(content, file);
             case CSV -> csv(content, file);
