@@ -36,13 +36,8 @@ final class Coordination {
             }
             long ua = topAgent(o);
             for (var net : o.nets28.entrySet()) {
-                if (net.getValue() * 10 >= o.requests) {
+                if (net.getValue() * 2 >= o.requests) { // the network carries most of the org's traffic
                     byInfra.computeIfAbsent(net.getKey() * 31 + ua, k -> new ArrayList<>()).add(i);
-                }
-            }
-            for (var net : o.nets24.entrySet()) {
-                if (net.getValue() * 10 >= o.requests) {
-                    byInfra.computeIfAbsent(net.getKey() * 37 + ua, k -> new ArrayList<>()).add(i);
                 }
             }
         }
@@ -68,7 +63,7 @@ final class Coordination {
             if (members.size() >= minMembers) {
                 members.sort((p, q) -> p.org.compareTo(q.org));
                 out.add(new Cluster("cluster-" + members.get(0).org, members,
-                        "a network range, a client and prompt templates"));
+                        "a /28 address range, a client and prompt templates"));
             }
         }
         return out;

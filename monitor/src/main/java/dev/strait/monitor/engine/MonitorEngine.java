@@ -67,11 +67,37 @@ public final class MonitorEngine {
     public synchronized List<Verdict> verdicts() {
         RiskModel model = config.model();
         Map<String, RiskModel.Assessment> own = new HashMap<>();
+        Map<String, List<Signal>> signalsOf = new HashMap<>();
+        Map<String, String> keyPrefix = new HashMap<>();
         for (OrgProfile o : orgs.values()) {
-            own.put(o.org, model.assess(Signals.of(o.profile, o, catalog)));
+            List<Signal> s = Signals.of(o.profile, o, catalog);
+            RiskModel.Assessment a = model.assess(s);
+            // a harvest on its own key inside a legitimate organization is diluted at the org level
+            List<OrgProfile.KeyUse> segments = new ArrayList<>(o.keys.values());
+            segments.addAll(o.systems.values());
+            int orgDays = Signals.activeDays(o.profile);
+            if (segments.size() > 2) {
+                for (OrgProfile.KeyUse k : segments) {
+                    if (k.profile == null || k.count < 50 || k.count * 20 < o.requests || k.count == o.requests) {
+                        continue;
+                    }
+                    List<Signal> ks = Signals.of(k.profile, null, catalog, orgDays);
+                    RiskModel.Assessment ka = model.assess(ks);
+                    if (ka.risk() > a.risk()) {
+                        a = ka;
+                        s = ks;
+                        keyPrefix.put(o.org, Signals.fmt("%s (%d requests, %.0f%% of the org): ",
+                                o.keys.containsValue(k) ? "one key" : "one system prompt", k.count,
+                                100.0 * k.count / o.requests));
+                    }
+                }
+            }
+            signalsOf.put(o.org, s);
+            own.put(o.org, a);
         }
         Map<String, Coordination.Cluster> clusterOf = new HashMap<>();
         Map<String, RiskModel.Assessment> pooled = new HashMap<>();
+        Map<String, List<Signal>> pooledSignals = new HashMap<>();
         for (Coordination.Cluster c : Coordination.clusters(new ArrayList<>(orgs.values()), 3)) {
             Profile pool = new Profile(config.windowDays());
             for (OrgProfile m : c.members()) {
@@ -84,6 +110,7 @@ public final class MonitorEngine {
             for (OrgProfile m : c.members()) {
                 clusterOf.put(m.org, c);
                 pooled.put(m.org, a);
+                pooledSignals.put(m.org, signals);
             }
         }
         List<Verdict> out = new ArrayList<>(orgs.size());
@@ -91,10 +118,17 @@ public final class MonitorEngine {
             RiskModel.Assessment a = own.get(o.org);
             Coordination.Cluster c = clusterOf.get(o.org);
             List<Evidence> evidence = a.evidence();
+            String prefix = keyPrefix.get(o.org);
+            if (prefix != null) {
+                evidence = evidence.stream().map(e -> new Evidence(e.signal(), e.value(), e.weight(),
+                        prefix + e.detail())).toList();
+            }
+            List<Signal> signals = signalsOf.get(o.org);
             double risk = a.risk();
             if (c != null && pooled.get(o.org).risk() > risk) {
                 RiskModel.Assessment p = pooled.get(o.org);
                 risk = p.risk();
+                signals = pooledSignals.get(o.org);
                 evidence = new ArrayList<>();
                 for (Evidence e : p.evidence()) {
                     evidence.add(new Evidence(e.signal(), e.value(), e.weight(),
@@ -108,7 +142,7 @@ public final class MonitorEngine {
                 level = Level.WATCH; // too little traffic to act on alone
             }
             out.add(new Verdict(o.org, RiskModelRounding.round(risk), level, ladder.tier(), evidence,
-                    c == null ? "" : c.id(), o.requests));
+                    c == null ? "" : c.id(), o.requests, signals));
         }
         out.sort(Comparator.comparingDouble(Verdict::risk).reversed().thenComparing(Verdict::org));
         return out;

@@ -29,7 +29,16 @@ final class OrgProfile {
     /** One API key: when it was used and how much, and the last prompt's SimHash (for enumeration). */
     static final class KeyUse {
         long first, last, count, lastSim;
+        /** The key's own profile (for the first {@value #MAX_KEY_PROFILES} keys): harvest hidden in a legitimate org. */
+        Profile profile;
     }
+
+    static final int MAX_KEY_PROFILES = 12;
+    static final int MAX_SYSTEM_PROFILES = 6;
+    /** Traffic by system prompt (for the first few system prompts): a harvest stream rarely shares the cover's. */
+    final Map<Long, KeyUse> systems = new HashMap<>();
+    private final int windowDays;
+    private int keyProfiles;
 
     /** One model: first use, and the organization's request count at that moment (for share after). */
     static final class ModelUse {
@@ -39,6 +48,7 @@ final class OrgProfile {
     OrgProfile(String org, int windowDays) {
         this.org = org;
         this.profile = new Profile(windowDays);
+        this.windowDays = windowDays;
     }
 
     void add(RequestFeatures f) {
@@ -57,6 +67,10 @@ final class OrgProfile {
             }
             k = new KeyUse();
             k.first = f.tsMillis();
+            if (keyProfiles < MAX_KEY_PROFILES) {
+                k.profile = new Profile(windowDays);
+                keyProfiles++;
+            }
             keys.put(f.keyHash(), k);
         }
         k.last = f.tsMillis();
@@ -68,6 +82,23 @@ final class OrgProfile {
             k.lastSim = f.simHash();
         }
         profile.add(f, day, hour, nearDup);
+        if (f.chat()) {
+            KeyUse sys = systems.get(f.systemHash());
+            if (sys == null && systems.size() < MAX_SYSTEM_PROFILES) {
+                sys = new KeyUse();
+                sys.first = f.tsMillis();
+                sys.profile = new Profile(windowDays);
+                systems.put(f.systemHash(), sys);
+            }
+            if (sys != null) {
+                sys.count++;
+                sys.last = f.tsMillis();
+                sys.profile.add(f, day, hour, nearDup);
+            }
+        }
+        if (k.profile != null) {
+            k.profile.add(f, day, hour, nearDup);
+        }
         count(nets24, f.net24());
         count(nets28, f.net28());
         agents.add(f.uaHash(), 1);

@@ -33,6 +33,24 @@ final class Signals {
     static final String TEMP_ZERO = "deterministic_share";
 
     static List<Signal> of(Profile p, OrgProfile org, ModelCatalog catalog) {
+        return of(p, org, catalog, 0);
+    }
+
+    static int activeDays(Profile p) {
+        int n = 0;
+        for (int ago = 0; ago < p.ring.window(); ago++) {
+            if (p.ring.daysAgo(ago)[Slot.REQUESTS] > 0) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * @param contextDays the active days of the whole organization when {@code p} is one segment of it
+     *     (a key, a system prompt), so that a burst confined to one key is still seen as a burst
+     */
+    static List<Signal> of(Profile p, OrgProfile org, ModelCatalog catalog, int contextDays) {
         List<Signal> out = new ArrayList<>(24);
         double chat = Math.max(1, p.sum(Slot.CHAT));
         long requests = p.sum(Slot.REQUESTS);
@@ -56,16 +74,17 @@ final class Signals {
                 fmt("%.0f requests per active day over %d days", perDay, activeDays)));
 
         double reasoning = p.sum(Slot.REASONING) / chat;
-        double reasoningPersistence = reasoningDays / (double) activeDays;
+        double persistenceDays = Math.max(activeDays, contextDays);
+        double reasoningPersistence = reasoningDays / persistenceDays;
         out.add(new Signal(REASONING, reasoning,
                 fmt("%.0f%% of chat requests ask the model to expose step-by-step reasoning", 100 * reasoning)));
-        out.add(new Signal(REASONING_SUSTAINED, Math.sqrt(reasoning * reasoningPersistence),
+        out.add(new Signal(REASONING_SUSTAINED, reasoning * reasoningPersistence,
                 fmt("reasoning elicitation on %d of %d active days (a one-off evaluation burst is short)",
-                        reasoningDays, activeDays)));
+                        reasoningDays, (int) persistenceDays)));
         double grading = p.sum(Slot.GRADING) / chat;
-        out.add(new Signal(GRADING, Math.sqrt(grading * Math.max(0.2, gradingDays / (double) activeDays)),
+        out.add(new Signal(GRADING, Math.sqrt(grading * Math.max(0.2, gradingDays / persistenceDays)),
                 fmt("%.0f%% of chat requests ask to grade, score or compare answers (on %d of %d days)",
-                        100 * grading, gradingDays, activeDays)));
+                        100 * grading, gradingDays, (int) persistenceDays)));
 
         double harvestSampling = p.sum(Slot.HARVEST_SAMPLING) / chat;
         out.add(new Signal(HARVEST_SAMPLING, harvestSampling,
@@ -84,7 +103,8 @@ final class Signals {
         out.add(new Signal(OUTPUT_RATIO, Math.log(1 + ratio) / Math.log(2),
                 fmt("%.1f output tokens per input token", ratio)));
         double flat = flatness(p);
-        out.add(new Signal(FLATNESS, flat, fmt("hour-of-day spread %.2f (1 = the same volume every hour, 24/7)", flat)));
+        out.add(new Signal(FLATNESS, flat, fmt("the 8 quietest hours of the day carry %.0f%% of the traffic (33%% = flat, 24/7)",
+                100 * flat / 3)));
         double churn = org == null ? 0 : org.keyChurn();
         out.add(new Signal(KEY_CHURN, churn, org == null ? "" :
                 fmt("%.0f%% of %d active keys were used only for a short stretch", 100 * churn, org.activeKeys())));
@@ -110,7 +130,7 @@ final class Signals {
         return out;
     }
 
-    /** Normalised entropy of requests by UTC hour: 1 when spread evenly over the day. */
+    /** Three times the share of traffic in the 8 quietest UTC hours: 1 when flat around the clock, near 0 when diurnal. */
     static double flatness(Profile p) {
         long total = 0;
         long[] h = new long[24];
@@ -121,14 +141,12 @@ final class Signals {
         if (total < 48) {
             return 0.5;
         }
-        double e = 0;
-        for (long c : h) {
-            if (c > 0) {
-                double q = c / (double) total;
-                e -= q * Math.log(q);
-            }
+        java.util.Arrays.sort(h);
+        long quiet = 0;
+        for (int i = 0; i < 8; i++) {
+            quiet += h[i];
         }
-        return e / Math.log(24);
+        return Math.min(1, 3.0 * quiet / total);
     }
 
     /** A move of most traffic, with more volume, onto a model within days of its release. */

@@ -45,8 +45,8 @@ public final class FeatureExtractor {
         int rGroups = Integer.bitCount(reasoningHit);
         // stepwise structure (group 0) or an explicit ask to expose it (group 2) must be among the hits
         boolean reasoning = rGroups >= 2 && (reasoningHit & 0b101) != 0;
-        // a judgement (group 0) plus at least two of: object, scale, criteria, comparison, justification
-        boolean grading = (gradingHit & 1) != 0 && Integer.bitCount(gradingHit) >= 3;
+        // a judgement (group 0) of something answered (group 1) plus a scale, criteria, comparison or justification
+        boolean grading = (gradingHit & 0b11) == 0b11 && Integer.bitCount(gradingHit) >= 3;
 
         TraceEvent.Response rs = e.response();
         return new RequestFeatures(e.tsMillis(), e.org(), Hashing.string(e.key()), e.market(),

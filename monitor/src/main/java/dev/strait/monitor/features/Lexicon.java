@@ -44,7 +44,7 @@ public final class Lexicon {
                     "rank", "ranking", "critique"),
             // the thing judged
             List.of("response", "responses", "reply", "replies", "candidate", "candidates", "completion",
-                    "completions", "assistant's", "chatbot", "model's", "the answer", "this answer", "answer a",
+                    "completions", "assistant's", "chatbot", "model's", "this answer", "answer a",
                     "answer b", "answers"),
             // a scale
             List.of("# to #", "out of #", "likert", "on a scale", "scale of", "between # and #", "from # to #",

@@ -61,6 +61,7 @@ public final class Replay {
             }
         });
         FeatureExtractor extractor = new FeatureExtractor();
+        @SuppressWarnings("unchecked")
         List<RequestFeatures>[] batch = new List[] {new ArrayList<>(BATCH)};
         TraceReader.Stats stats;
         try {
@@ -108,6 +109,11 @@ public final class Replay {
 
     /** Writes verdicts as JSON Lines in the trace format's verdict shape. */
     public static void write(List<Verdict> verdicts, OutputStream out) {
+        write(verdicts, out, false);
+    }
+
+    /** As {@link #write(List, OutputStream)}; with {@code allSignals}, every measured signal is added under "signals". */
+    public static void write(List<Verdict> verdicts, OutputStream out, boolean allSignals) {
         try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
             g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
             for (Verdict v : verdicts) {
@@ -130,6 +136,13 @@ public final class Replay {
                     g.writeEndObject();
                 }
                 g.writeEndArray();
+                if (allSignals) {
+                    g.writeObjectFieldStart("signals");
+                    for (var s : v.signals()) {
+                        g.writeNumberField(s.name(), s.value());
+                    }
+                    g.writeEndObject();
+                }
                 g.writeEndObject();
                 g.writeRaw('\n');
             }

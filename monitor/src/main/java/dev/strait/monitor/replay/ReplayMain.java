@@ -28,7 +28,7 @@ public final class ReplayMain {
         Replay.Result r = new Replay(new MonitorEngine(config, catalog)).run(Path.of(args[0]),
                 b -> System.err.println("trace: " + b));
         BufferedOutputStream out = new BufferedOutputStream(System.out, 1 << 16);
-        Replay.write(r.verdicts(), out);
+        Replay.write(r.verdicts(), out, args.length > 3 && args[3].equals("signals"));
         out.flush();
         System.err.printf("replayed %d requests (%d bad lines) in %.2f s: %.0f requests/s%n", r.events(),
                 r.badLines(), r.nanos() / 1e9, r.eventsPerSecond());

@@ -45,12 +45,12 @@ public record RiskModel(double bias, Map<String, Double> weights) {
     /** Weights fitted on the development trace (see BENCHMARKS.md), then rounded and reviewed by hand. */
     public static final RiskModel DEFAULT = new RiskModel(-6.0, Map.ofEntries(
             Map.entry("volume_per_day", 0.5),
-            Map.entry("reasoning_elicitation_share", 1.0),
+            Map.entry("reasoning_elicitation_share", 0.5),
             Map.entry("sustained_reasoning_elicitation", 6.0),
             Map.entry("rubric_grading_share", 8.0),
             Map.entry("harvest_sampling_share", 3.0),
             Map.entry("large_max_tokens_share", 1.0),
-            Map.entry("multi_sample_share", 2.0),
+            Map.entry("multi_sample_share", 1.0),
             Map.entry("temperature_sweep", 1.0),
             Map.entry("output_input_ratio", 0.5),
             Map.entry("round_the_clock", 1.0),
