@@ -5,6 +5,7 @@ import dev.strait.app.cli.EmulatorCommand;
 import dev.strait.app.cli.ServeCommand;
 import dev.strait.app.cli.OrgCommand;
 import dev.strait.app.cli.KeyCommand;
+import dev.strait.app.cli.MonitorCommand;
 import dev.strait.app.cli.PolicyCommand;
 import dev.strait.app.cli.AuditCommand;
 import dev.strait.app.cli.ReportCommand;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
 @Command(name = "strait", mixinStandardHelpOptions = true, version = "strait 0.1.0",
         description = "An AI model gateway for resellers of third-party models.",
         subcommands = {ServeCommand.class, EmulatorCommand.class, ConfigCommand.class, OrgCommand.class,
-            KeyCommand.class, PolicyCommand.class, AuditCommand.class, ReportCommand.class})
+            KeyCommand.class, PolicyCommand.class, AuditCommand.class, ReportCommand.class, MonitorCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Links organizations that look like one operator: they share a network (/28 or /24), a client (User-Agent)
- * AND prompt templates or a system prompt. Infrastructure alone is not enough — tenants of an
- * integration platform share its egress addresses and client but not their prompts. Linked
+ * Links organizations that look like one operator: they share a /28 network carrying most of their
+ * traffic, a client (User-Agent) AND prompt templates, and do not run different dominant system
+ * prompts. Infrastructure alone is not enough: tenants of an integration platform share its egress
+ * addresses and client, but each runs its own application. Linked
  * organizations form clusters (union-find) that are then scored as a whole.
  */
 final class Coordination {
@@ -28,9 +29,12 @@ final class Coordination {
         // index: (network, client) → organizations
         Map<Long, List<Integer>> byInfra = new HashMap<>();
         List<long[]> content = new ArrayList<>(n);
+        long[] system = new long[n];
         for (int i = 0; i < n; i++) {
             OrgProfile o = orgs.get(i);
-            content.add(contentPrints(o));
+            content.add(o.profile.frequentTemplates(0.05));
+            long[] dominant = o.profile.frequentSystems(0.5);
+            system[i] = dominant.length == 0 ? 0 : dominant[0];
             if (o.profile.sum(Slot.CHAT) < 10) {
                 continue;
             }
@@ -48,7 +52,9 @@ final class Coordination {
             for (int a = 0; a < group.size(); a++) {
                 for (int b = a + 1; b < group.size(); b++) {
                     int x = group.get(a), y = group.get(b);
-                    if (find(parent, x) != find(parent, y) && overlaps(content.get(x), content.get(y))) {
+                    // different dominant system prompts mean different applications, even on one platform
+                    boolean sameApp = system[x] == 0 || system[y] == 0 || system[x] == system[y];
+                    if (find(parent, x) != find(parent, y) && sameApp && overlaps(content.get(x), content.get(y))) {
                         parent[find(parent, x)] = find(parent, y);
                     }
                 }
@@ -78,14 +84,6 @@ final class Coordination {
             }
         }
         return best;
-    }
-
-    private static long[] contentPrints(OrgProfile o) {
-        long[] t = o.profile.frequentTemplates(0.05);
-        long[] s = o.profile.frequentSystems(0.2);
-        long[] all = java.util.Arrays.copyOf(t, t.length + s.length);
-        System.arraycopy(s, 0, all, t.length, s.length);
-        return all;
     }
 
     private static boolean overlaps(long[] a, long[] b) {

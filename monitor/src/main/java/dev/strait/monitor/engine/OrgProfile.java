@@ -68,7 +68,7 @@ final class OrgProfile {
             k = new KeyUse();
             k.first = f.tsMillis();
             if (keyProfiles < MAX_KEY_PROFILES) {
-                k.profile = new Profile(windowDays);
+                k.profile = new Profile(windowDays, false);
                 keyProfiles++;
             }
             keys.put(f.keyHash(), k);
@@ -87,7 +87,7 @@ final class OrgProfile {
             if (sys == null && systems.size() < MAX_SYSTEM_PROFILES) {
                 sys = new KeyUse();
                 sys.first = f.tsMillis();
-                sys.profile = new Profile(windowDays);
+                sys.profile = new Profile(windowDays, false);
                 systems.put(f.systemHash(), sys);
             }
             if (sys != null) {

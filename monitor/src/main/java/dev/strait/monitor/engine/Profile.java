@@ -19,10 +19,17 @@ final class Profile {
     final TopK[] systems = {new TopK(4), new TopK(4)};
     final Kmv[] topics = {new Kmv(TOPIC_SKETCH), new Kmv(TOPIC_SKETCH)};
     private int current;
+    /** Segments (keys, system prompts) keep counters only; templates and topics are the org's. */
+    private final boolean sketches;
 
     Profile(int windowDays) {
+        this(windowDays, true);
+    }
+
+    Profile(int windowDays, boolean sketches) {
         ring = new DayRing(windowDays);
         halfWindow = Math.max(1, windowDays / 2);
+        this.sketches = sketches;
     }
 
     void add(RequestFeatures f, long epochDay, int hour, boolean nearDup) {
@@ -88,6 +95,9 @@ final class Profile {
         }
         if (nearDup) {
             d[Slot.NEAR_DUP]++;
+        }
+        if (!sketches) {
+            return;
         }
         heads[current].add(f.headHash(), 1);
         tails[current].add(f.tailHash(), 1);
