@@ -12,7 +12,8 @@ public final class FeatureExtractor {
     static final int MAX_TOPICS = 12;
     /** Words of a template's fixed opening and closing. */
     static final int EDGE_WORDS = 6;
-    private static final int SCAN_LIMIT = 6000;
+    private static final int SCAN_LIMIT = 4000;
+    private static final int SIM_PAIRS = 40;
 
     private final Words words = new Words();
     private final Words systemWords = new Words();
@@ -70,16 +71,17 @@ public final class FeatureExtractor {
             return 0;
         }
         java.util.Arrays.fill(simCounts, 0);
-        int pairs = Math.max(1, w.size - 1);
+        // a template shows in its first words; the rest (passages, problems) only costs time
+        int pairs = Math.max(1, Math.min(SIM_PAIRS, w.size - 1));
         for (int i = 0; i < pairs; i++) {
             long h = i + 1 < w.size ? Hashing.pair(w.hashes[i], w.hashes[i + 1]) : w.hashes[i];
-            for (int b = 0; b < 64; b++) {
-                simCounts[b] += (h >>> b & 1) != 0 ? 1 : -1;
+            for (long bits = h; bits != 0; bits &= bits - 1) {
+                simCounts[Long.numberOfTrailingZeros(bits)]++;
             }
         }
         long sim = 0;
         for (int b = 0; b < 64; b++) {
-            if (simCounts[b] > 0) {
+            if (simCounts[b] * 2 > pairs) {
                 sim |= 1L << b;
             }
         }

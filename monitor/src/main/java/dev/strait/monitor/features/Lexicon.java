@@ -62,11 +62,15 @@ public final class Lexicon {
                     "explain each score", "brief justification")));
 
     private final LongIntMap phrases;
+    /** Per word: the groups it hits alone, plus {@link #STARTS_PHRASE} when a longer phrase begins with it. */
+    private final LongIntMap words;
+    private static final int STARTS_PHRASE = 1 << 30;
     private final int groups;
 
     private Lexicon(List<List<String>> groups) {
         this.groups = groups.size();
         this.phrases = new LongIntMap(256);
+        this.words = new LongIntMap(256);
         Words w = new Words();
         for (int g = 0; g < groups.size(); g++) {
             for (String phrase : groups.get(g)) {
@@ -76,6 +80,8 @@ public final class Lexicon {
                     h = Hashing.pair(h, w.hashes[i]);
                 }
                 phrases.put(key(h, w.size), phrases.get(key(h, w.size), 0) | 1 << g);
+                long first = w.hashes[0];
+                words.put(first, words.get(first, 0) | (w.size == 1 ? 1 << g : STARTS_PHRASE));
             }
         }
     }
@@ -93,8 +99,12 @@ public final class Lexicon {
         int hit = 0;
         for (int i = 0; i < size; i++) {
             long h1 = words[i];
-            hit |= phrases.get(key(h1, 1), 0);
-            if (i + 1 < size) {
+            int w = this.words.get(h1, 0);
+            if (w == 0) {
+                continue; // most words: one lookup
+            }
+            hit |= w & ~STARTS_PHRASE;
+            if ((w & STARTS_PHRASE) != 0 && i + 1 < size) {
                 long h2 = Hashing.pair(h1, words[i + 1]);
                 hit |= phrases.get(key(h2, 2), 0);
                 if (i + 2 < size) {

@@ -2,7 +2,10 @@ package dev.strait.monitor.features;
 
 import java.util.Arrays;
 
-/** A small open-addressing map from long to int without boxing; for lexicons and counters on hot loops. */
+/**
+ * A small open-addressing map from long to int without boxing, for lexicons on hot loops. Keys must be
+ * well-mixed hashes already: the slot is taken from their bits directly.
+ */
 final class LongIntMap {
     private long[] keys;
     private int[] values;
@@ -18,7 +21,7 @@ final class LongIntMap {
 
     int get(long key, int missing) {
         int mask = keys.length - 1;
-        for (int i = (int) Hashing.mix(key) & mask; used[i]; i = (i + 1) & mask) {
+        for (int i = (int) (key ^ key >>> 32) & mask; used[i]; i = (i + 1) & mask) {
             if (keys[i] == key) {
                 return values[i];
             }
@@ -31,7 +34,7 @@ final class LongIntMap {
             grow();
         }
         int mask = keys.length - 1;
-        int i = (int) Hashing.mix(key) & mask;
+        int i = (int) (key ^ key >>> 32) & mask;
         while (used[i] && keys[i] != key) {
             i = (i + 1) & mask;
         }

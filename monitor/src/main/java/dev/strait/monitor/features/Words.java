@@ -32,13 +32,14 @@ final class Words {
                 len++;
             } else if (number && (c == '.' || c == ',') && i + 1 < n && Character.isDigit(text.charAt(i + 1))) {
                 len++;
-            } else if (Character.isLetter(c) || (c == '\'' && len > 0 && !number)) {
+            } else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z' || c >= 128 && Character.isLetter(c)
+                    || (c == '\'' && len > 0 && !number)) {
                 if (number) {
                     add(NUMBER, 1);
                     number = false;
                     len = 0;
                 }
-                h = Hashing.step(h, Character.toLowerCase(c));
+                h = Hashing.step(h, c < 128 ? (c >= 'A' && c <= 'Z' ? (char) (c | 0x20) : c) : Character.toLowerCase(c));
                 len++;
             } else if (len > 0) {
                 add(number ? NUMBER : Hashing.mix(h), number ? 1 : len);

@@ -3,11 +3,10 @@ package dev.strait.monitor.replay;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.strait.monitor.engine.MonitorEngine;
-import dev.strait.monitor.features.FeatureExtractor;
-import dev.strait.monitor.features.RequestFeatures;
 import dev.strait.monitor.risk.Evidence;
 import dev.strait.monitor.risk.Verdict;
 import dev.strait.monitor.trace.BadLine;
+import dev.strait.monitor.trace.TraceEvent;
 import dev.strait.monitor.trace.TraceReader;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -20,14 +19,15 @@ import java.util.concurrent.BlockingQueue;
 import java.util.function.Consumer;
 
 /**
- * Runs a trace through a {@link MonitorEngine} — the same engine the gateway feeds live — and writes
- * one verdict per organization. Parsing and feature extraction run on the calling thread, the engine
- * on a second one, handing over batches through a bounded queue (two cores, two stages).
+ * Runs a trace through a {@link MonitorEngine} — the same engine, fed the same events, as the gateway
+ * live — and writes one verdict per organization. Decompression and JSON parsing run on the calling
+ * thread; the engine (feature extraction and profiles) on a second one, fed batches through a bounded
+ * queue: two cores, two stages of about equal cost.
  */
 public final class Replay {
 
     private static final int BATCH = 512;
-    private static final List<RequestFeatures> END = List.of();
+    private static final List<TraceEvent> END = List.of();
 
     /** What a replay did. */
     public record Result(List<Verdict> verdicts, long events, long badLines, long nanos) {
@@ -44,13 +44,13 @@ public final class Replay {
 
     public Result run(Path trace, Consumer<BadLine> bad) throws IOException {
         long t0 = System.nanoTime();
-        BlockingQueue<List<RequestFeatures>> queue = new ArrayBlockingQueue<>(64);
+        BlockingQueue<List<TraceEvent>> queue = new ArrayBlockingQueue<>(64);
         Throwable[] failure = new Throwable[1];
         Thread consumer = Thread.ofPlatform().name("monitor-replay-engine").start(() -> {
             try {
-                for (List<RequestFeatures> batch = queue.take(); batch != END; batch = queue.take()) {
-                    for (RequestFeatures f : batch) {
-                        engine.accept(f);
+                for (List<TraceEvent> batch = queue.take(); batch != END; batch = queue.take()) {
+                    for (TraceEvent e : batch) {
+                        engine.observe(e);
                     }
                 }
             } catch (InterruptedException e) {
@@ -60,13 +60,12 @@ public final class Replay {
                 queue.clear();
             }
         });
-        FeatureExtractor extractor = new FeatureExtractor();
         @SuppressWarnings("unchecked")
-        List<RequestFeatures>[] batch = new List[] {new ArrayList<>(BATCH)};
+        List<TraceEvent>[] batch = new List[] {new ArrayList<>(BATCH)};
         TraceReader.Stats stats;
         try {
             stats = new TraceReader().read(trace, e -> {
-                batch[0].add(extractor.extract(e));
+                batch[0].add(e);
                 if (batch[0].size() == BATCH) {
                     put(queue, batch[0], consumer);
                     batch[0] = new ArrayList<>(BATCH);
@@ -86,7 +85,7 @@ public final class Replay {
         return new Result(verdicts, stats.events(), stats.bad(), System.nanoTime() - t0);
     }
 
-    private static void put(BlockingQueue<List<RequestFeatures>> q, List<RequestFeatures> batch, Thread consumer) {
+    private static void put(BlockingQueue<List<TraceEvent>> q, List<TraceEvent> batch, Thread consumer) {
         try {
             while (!q.offer(batch, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
                 if (!consumer.isAlive()) {
