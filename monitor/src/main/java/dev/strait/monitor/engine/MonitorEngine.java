@@ -75,6 +75,7 @@ public final class MonitorEngine {
             // a harvest on its own key inside a legitimate organization is diluted at the org level
             List<OrgProfile.KeyUse> segments = new ArrayList<>(o.keys.values());
             segments.addAll(o.systems.values());
+            segments.addAll(o.clients.values());
             int orgDays = Signals.activeDays(o.profile);
             if (segments.size() > 2) {
                 for (OrgProfile.KeyUse k : segments) {
@@ -87,7 +88,8 @@ public final class MonitorEngine {
                         a = ka;
                         s = ks;
                         keyPrefix.put(o.org, Signals.fmt("%s (%d requests, %.0f%% of the org): ",
-                                o.keys.containsValue(k) ? "one key" : "one system prompt", k.count,
+                                o.keys.containsValue(k) ? "one key" : o.systems.containsValue(k) ? "one system prompt"
+                                        : "one client", k.count,
                                 100.0 * k.count / o.requests));
                     }
                 }

@@ -35,8 +35,13 @@ final class OrgProfile {
 
     static final int MAX_KEY_PROFILES = 12;
     static final int MAX_SYSTEM_PROFILES = 6;
-    /** Traffic by system prompt (for the first few system prompts): a harvest stream rarely shares the cover's. */
+    /**
+     * Traffic by system prompt and by client (the first few of each): a harvest stream hidden in a
+     * legitimate organization rarely shares the cover's application or client.
+     */
     final Map<Long, KeyUse> systems = new HashMap<>();
+    final Map<Long, KeyUse> clients = new HashMap<>();
+
     private final int windowDays;
     private int keyProfiles;
 
@@ -83,18 +88,8 @@ final class OrgProfile {
         }
         profile.add(f, day, hour, nearDup);
         if (f.chat()) {
-            KeyUse sys = systems.get(f.systemHash());
-            if (sys == null && systems.size() < MAX_SYSTEM_PROFILES) {
-                sys = new KeyUse();
-                sys.first = f.tsMillis();
-                sys.profile = new Profile(windowDays, false);
-                systems.put(f.systemHash(), sys);
-            }
-            if (sys != null) {
-                sys.count++;
-                sys.last = f.tsMillis();
-                sys.profile.add(f, day, hour, nearDup);
-            }
+            segment(systems, f.systemHash(), f, day, hour, nearDup);
+            segment(clients, f.uaHash(), f, day, hour, nearDup);
         }
         if (k.profile != null) {
             k.profile.add(f, day, hour, nearDup);
@@ -115,6 +110,21 @@ final class OrgProfile {
             }
         }
         requests++;
+    }
+
+    private void segment(Map<Long, KeyUse> segments, long id, RequestFeatures f, long day, int hour, boolean nearDup) {
+        KeyUse s = segments.get(id);
+        if (s == null && segments.size() < MAX_SYSTEM_PROFILES) {
+            s = new KeyUse();
+            s.first = f.tsMillis();
+            s.profile = new Profile(windowDays, false);
+            segments.put(id, s);
+        }
+        if (s != null) {
+            s.count++;
+            s.last = f.tsMillis();
+            s.profile.add(f, day, hour, nearDup);
+        }
     }
 
     private static void count(Map<Long, Long> m, long net) {
