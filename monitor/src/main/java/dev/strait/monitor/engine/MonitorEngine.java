@@ -76,6 +76,7 @@ public final class MonitorEngine {
             List<OrgProfile.KeyUse> segments = new ArrayList<>(o.keys.values());
             segments.addAll(o.systems.values());
             segments.addAll(o.clients.values());
+            segments.addAll(o.templates.values());
             int orgDays = Signals.activeDays(o.profile);
             if (segments.size() > 2) {
                 for (OrgProfile.KeyUse k : segments) {
@@ -89,7 +90,7 @@ public final class MonitorEngine {
                         s = ks;
                         keyPrefix.put(o.org, Signals.fmt("%s (%d requests, %.0f%% of the org): ",
                                 o.keys.containsValue(k) ? "one key" : o.systems.containsValue(k) ? "one system prompt"
-                                        : "one client", k.count,
+                                        : o.clients.containsValue(k) ? "one client" : "one prompt template", k.count,
                                 100.0 * k.count / o.requests));
                     }
                 }

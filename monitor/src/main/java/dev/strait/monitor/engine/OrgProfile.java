@@ -34,13 +34,15 @@ final class OrgProfile {
     }
 
     static final int MAX_KEY_PROFILES = 12;
-    static final int MAX_SYSTEM_PROFILES = 6;
+    static final int MAX_SEGMENTS = 6;
     /**
      * Traffic by system prompt and by client (the first few of each): a harvest stream hidden in a
      * legitimate organization rarely shares the cover's application or client.
      */
     final Map<Long, KeyUse> systems = new HashMap<>();
     final Map<Long, KeyUse> clients = new HashMap<>();
+    /** Traffic by template (opening and closing): a harvest template is its own application. */
+    final Map<Long, KeyUse> templates = new HashMap<>();
 
     private final int windowDays;
     private int keyProfiles;
@@ -90,6 +92,10 @@ final class OrgProfile {
         if (f.chat()) {
             segment(systems, f.systemHash(), f, day, hour, nearDup);
             segment(clients, f.uaHash(), f, day, hour, nearDup);
+            segment(templates, f.headHash(), f, day, hour, nearDup);
+            if (f.tailHash() != f.headHash()) {
+                segment(templates, f.tailHash() ^ 0x5bd1e995L, f, day, hour, nearDup);
+            }
         }
         if (k.profile != null) {
             k.profile.add(f, day, hour, nearDup);
@@ -114,7 +120,21 @@ final class OrgProfile {
 
     private void segment(Map<Long, KeyUse> segments, long id, RequestFeatures f, long day, int hour, boolean nearDup) {
         KeyUse s = segments.get(id);
-        if (s == null && segments.size() < MAX_SYSTEM_PROFILES) {
+        if (s == null && segments.size() >= MAX_SEGMENTS) {
+            // a full table gives way to a newcomer only at the expense of a segment that never took off
+            Long smallest = null;
+            long min = Long.MAX_VALUE;
+            for (var e : segments.entrySet()) {
+                if (e.getValue().count < min) {
+                    min = e.getValue().count;
+                    smallest = e.getKey();
+                }
+            }
+            if (min < 3) {
+                segments.remove(smallest);
+            }
+        }
+        if (s == null && segments.size() < MAX_SEGMENTS) {
             s = new KeyUse();
             s.first = f.tsMillis();
             s.profile = new Profile(windowDays, false);

@@ -46,8 +46,9 @@ public final class FeatureExtractor {
         int rGroups = Integer.bitCount(reasoningHit);
         // stepwise structure (group 0) or an explicit ask to expose it (group 2) must be among the hits
         boolean reasoning = rGroups >= 2 && (reasoningHit & 0b101) != 0;
-        // a judgement (group 0) of something answered (group 1) plus a scale, criteria, comparison or justification
-        boolean grading = (gradingHit & 0b11) == 0b11 && Integer.bitCount(gradingHit) >= 3;
+        // three groups, among them criteria, a comparison or a justification (group 3, 4 or 5), and a judgement
+        // or the thing judged (group 0 or 1): "rate" + "reply" + "1 to 3 days" in a help-center passage is not one
+        boolean grading = Integer.bitCount(gradingHit) >= 3 && (gradingHit & 0b111000) != 0 && (gradingHit & 0b11) != 0;
 
         TraceEvent.Response rs = e.response();
         return new RequestFeatures(e.tsMillis(), e.org(), Hashing.string(e.key()), e.market(),
