@@ -6,6 +6,7 @@ import dev.strait.app.cli.ServeCommand;
 import dev.strait.app.cli.OrgCommand;
 import dev.strait.app.cli.KeyCommand;
 import dev.strait.app.cli.LimitsCommand;
+import dev.strait.app.cli.MonitorCommand;
 import dev.strait.app.cli.PolicyCommand;
 import dev.strait.app.cli.AuditCommand;
 import dev.strait.app.cli.ProvenanceCommand;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Command;
         description = "An AI model gateway for resellers of third-party models.",
         subcommands = {ServeCommand.class, EmulatorCommand.class, ConfigCommand.class, OrgCommand.class,
             KeyCommand.class, LimitsCommand.class, PolicyCommand.class, AuditCommand.class, ReportCommand.class,
-            ProvenanceCommand.class})
+            ProvenanceCommand.class, MonitorCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
