@@ -10,7 +10,13 @@ import dev.strait.core.deploy.Secret;
 import dev.strait.app.config.PriceLoader;
 import dev.strait.core.usage.PriceBook;
 import dev.strait.core.access.KeyHasher;
+import dev.strait.app.admin.MonitorApi;
 import dev.strait.app.admin.ProvenanceApi;
+import dev.strait.app.trust.LiveMonitor;
+import dev.strait.monitor.engine.MonitorConfig;
+import dev.strait.monitor.engine.MonitorEngine;
+import dev.strait.monitor.trace.ModelCatalog;
+import dev.strait.store.monitor.MonitorCases;
 import dev.strait.app.trust.TrustPlane;
 import dev.strait.gateway.ControlPlane;
 import dev.strait.gateway.limit.LimitCounters;
@@ -105,8 +111,13 @@ public final class Strait implements AutoCloseable {
             Ledger ledger = new Ledger(database.dataSource());
             AdminApi api = new AdminApi(vertx, store, audit, access, policy, () -> self[0].routing().current().catalog(),
                     ledger, new dev.strait.store.report.Reports(database.dataSource()));
-            TrustPlane trust = TrustPlane.start(dataDir, policy, audit, served -> { }, log, clock);
-            api.with(new ProvenanceApi(trust.provenance(), audit, clock));
+            MonitorCases cases = new MonitorCases(database.dataSource(), audit, clock);
+            LiveMonitor monitor = new LiveMonitor(new MonitorEngine(MonitorConfig.defaults(), ModelCatalog.EMPTY), policy,
+                    store, cases, config.monitoring(), log, clock);
+            TrustPlane trust = TrustPlane.start(dataDir, policy, audit, monitor, log, clock);
+            api.with(new ProvenanceApi(trust.provenance(), audit, clock))
+                    .with(new MonitorApi(monitor, cases, store, access::refresh,
+                            config.monitoring().throttleRequestsPerMinute()));
             LedgerWriter ledgerWriter = new LedgerWriter(spool, ledger, Duration.ofMillis(100), e -> log.write(
                     log.line("warn", "ledger write failed; records wait in the spool").put("error", e.toString())));
             StraitConfig.LimitsSettings limitsSettings = config.limits();

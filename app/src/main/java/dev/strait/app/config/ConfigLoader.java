@@ -1,5 +1,6 @@
 package dev.strait.app.config;
 
+import dev.strait.app.trust.LiveMonitor;
 import dev.strait.core.deploy.Catalog;
 import dev.strait.core.deploy.Deployment;
 import dev.strait.core.deploy.Provider;
@@ -42,7 +43,7 @@ public final class ConfigLoader {
             // A relative policy path is relative to the configuration file, not to where we run.
             return new StraitConfig(config.settings(), config.catalog(), config.database(),
                     besides(file, config.policyFile()), besides(file, config.pricesFile()), config.limits(),
-                    config.keyPepper());
+                    config.keyPepper(), config.monitoring());
         } catch (IOException e) {
             throw new ConfigException(file.toString(), 0, "(file)", "cannot be read: " + e.getMessage());
         }
@@ -75,8 +76,10 @@ public final class ConfigLoader {
             }
             keys.rejectUnknownKeys();
         }
+        LiveMonitor.Enforcement monitoring = monitoring(root);
         root.rejectUnknownKeys();
-        return new StraitConfig(settings, new Catalog(deployments, aliases), database, policy, prices, limits, pepper);
+        return new StraitConfig(settings, new Catalog(deployments, aliases), database, policy, prices, limits, pepper,
+                monitoring);
     }
 
     private GatewaySettings server(YamlNode root) {
@@ -158,6 +161,22 @@ public final class ConfigLoader {
     /** A path named in a configuration file is relative to that file, not to where we run. */
     private static Path besides(Path config, Path named) {
         return named == null || named.isAbsolute() || config.getParent() == null ? named : config.getParent().resolve(named);
+    }
+
+    private LiveMonitor.Enforcement monitoring(YamlNode root) {
+        YamlNode node = root.field("monitoring").orElse(null);
+        LiveMonitor.Enforcement d = LiveMonitor.Enforcement.DEFAULT;
+        if (node == null) {
+            return d;
+        }
+        String enforce = node.optionalString("enforce").orElse("automatic");
+        if (!enforce.equals("automatic") && !enforce.equals("review_only")) {
+            throw node.required("enforce").error("must be 'automatic' (throttle and suspend on their own) or 'review_only'");
+        }
+        int throttle = node.integer("throttle_requests_per_minute", d.throttleRequestsPerMinute(), 1, 1_000_000);
+        java.time.Duration every = node.duration("evaluate_every", d.evaluateEvery());
+        node.rejectUnknownKeys();
+        return new LiveMonitor.Enforcement(enforce.equals("automatic"), throttle, every);
     }
 
     private StraitConfig.LimitsSettings limits(YamlNode root) {

@@ -1,5 +1,6 @@
 package dev.strait.app.config;
 
+import dev.strait.app.trust.LiveMonitor;
 import dev.strait.core.deploy.Catalog;
 import dev.strait.core.deploy.Secret;
 import dev.strait.gateway.GatewaySettings;
@@ -13,9 +14,10 @@ import java.nio.file.Path;
  * @param pricesFile the price book, or null for the built-in one
  * @param limits where limit counters live
  * @param keyPepper the server-side secret API keys are hashed under; absent: one kept in the data directory
+ * @param monitoring how the distillation monitor's enforcement ladder acts
  */
 public record StraitConfig(GatewaySettings settings, Catalog catalog, DatabaseSettings database, Path policyFile,
-        Path pricesFile, LimitsSettings limits, Secret keyPepper) {
+        Path pricesFile, LimitsSettings limits, Secret keyPepper, LiveMonitor.Enforcement monitoring) {
 
     public record DatabaseSettings(String url, String user, Secret password) {}
 

@@ -3,7 +3,6 @@ package dev.strait.app.trust;
 import dev.strait.core.policy.Market;
 import dev.strait.core.policy.Policy;
 import dev.strait.gateway.observe.JsonLog;
-import dev.strait.gateway.traffic.ServedRequest;
 import dev.strait.gateway.traffic.TrafficQueue;
 import dev.strait.gateway.traffic.TrafficSink;
 import dev.strait.provenance.index.ProvenanceIndex;
@@ -16,13 +15,12 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * The work done after answers, off the event loops: the traffic queue and its worker, the
- * provenance index, and the daily retention sweep that drops fingerprints older than each market's
- * policy allows (audited).
+ * The work done after answers, off the event loops: the traffic queue and its worker (provenance
+ * fingerprints, the monitoring engine), the monitor's periodic judgement, and the daily retention
+ * sweep that drops fingerprints older than each market's policy allows (audited).
  */
 public final class TrustPlane implements AutoCloseable {
 
@@ -36,7 +34,7 @@ public final class TrustPlane implements AutoCloseable {
         this.sweeper = sweeper;
     }
 
-    public static TrustPlane start(Path dataDir, Supplier<Policy> policy, AuditLog audit, Consumer<ServedRequest> monitor,
+    public static TrustPlane start(Path dataDir, Supplier<Policy> policy, AuditLog audit, LiveMonitor monitor,
             JsonLog log, Clock clock) throws IOException {
         ProvenanceIndex provenance = ProvenanceIndex.open(dataDir.resolve("provenance"), ProvenanceIndex.Options.DEFAULT);
         TrafficQueue queue = new TrafficQueue(65_536, new TrafficWorker(policy, provenance, monitor),
@@ -45,6 +43,9 @@ public final class TrustPlane implements AutoCloseable {
                 Thread.ofPlatform().name("strait-retention").daemon().factory());
         TrustPlane plane = new TrustPlane(provenance, queue, sweeper);
         sweeper.scheduleWithFixedDelay(() -> plane.sweep(policy.get(), audit, log, clock), 1, 24 * 60, TimeUnit.MINUTES);
+        // Judgement also runs when traffic stops, so the last requests of a burst are judged too.
+        long every = monitor.evaluateEvery().toMillis();
+        sweeper.scheduleWithFixedDelay(monitor::evaluate, every, every, TimeUnit.MILLISECONDS);
         return plane;
     }
 
