@@ -8,6 +8,7 @@ import dev.strait.app.cli.KeyCommand;
 import dev.strait.app.cli.PolicyCommand;
 import dev.strait.app.cli.AuditCommand;
 import dev.strait.app.cli.ReportCommand;
+import dev.strait.app.cli.ScreenCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,7 +16,8 @@ import picocli.CommandLine.Command;
 @Command(name = "strait", mixinStandardHelpOptions = true, version = "strait 0.1.0",
         description = "An AI model gateway for resellers of third-party models.",
         subcommands = {ServeCommand.class, EmulatorCommand.class, ConfigCommand.class, OrgCommand.class,
-            KeyCommand.class, PolicyCommand.class, AuditCommand.class, ReportCommand.class})
+            KeyCommand.class, PolicyCommand.class, AuditCommand.class, ReportCommand.class,
+            ScreenCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

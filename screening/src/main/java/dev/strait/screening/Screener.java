@@ -142,7 +142,9 @@ public final class Screener {
         if (!queryAddress.isEmpty()) {
             Set<String> shared = new HashSet<>(queryAddress);
             shared.retainAll(index.addressTokens(entryIndex));
-            if (shared.size() >= 2) {
+            // Two shared words, one of them telling (not "road", "china" or a house number).
+            boolean telling = shared.stream().anyMatch(t -> t.length() > 2 && !index.isGenericLike(t) && !t.chars().allMatch(Character::isDigit));
+            if (shared.size() >= 2 && telling) {
                 score += config.addressBonus();
                 evidence.add(String.format(Locale.ROOT, "address: shares %s with a listed address (+%.2f)",
                         String.join(", ", shared.stream().sorted().toList()), config.addressBonus()));
@@ -228,7 +230,7 @@ public final class Screener {
         Set<String> out = new HashSet<>();
         for (NameForm form : index.normalizer().forms(address)) {
             for (String token : form.tokens()) {
-                if (token.length() > 2 && !index.normalizer().lexicon().isGeneric(token)) {
+                if (!index.isParticle(token)) {
                     out.add(token);
                 }
             }

@@ -75,7 +75,7 @@ public final class ServeCommand implements Callable<Integer> {
                 port != null ? port : loaded.settings().port(),
                 adminPort != null ? adminPort : loaded.settings().adminPort());
         StraitConfig effective = new StraitConfig(settings, loaded.catalog(), loaded.database(),
-                policy != null ? policy : loaded.policyFile(), loaded.pricesFile());
+                policy != null ? policy : loaded.policyFile(), loaded.pricesFile(), loaded.screening());
         Strait node;
         try {
             node = Strait.start(vertx, effective, dataDir, log, Clock.systemUTC(), Duration.ofMillis(250));

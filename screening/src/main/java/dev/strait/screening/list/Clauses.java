@@ -91,9 +91,8 @@ final class Clauses {
         }
         Matcher affiliated = AFFILIATED.matcher(remarks);
         if (affiliated.find()) {
-            String rest = remarks.substring(affiliated.end());
-            int stop = rest.indexOf('.');
-            for (String part : aliasList(stop > 0 ? rest.substring(0, stop) : rest)) {
+            // The clause runs to the end of the remark: names inside it carry their own dots ("Co., Ltd.").
+            for (String part : aliasList(remarks.substring(affiliated.end()))) {
                 out.add(new Alias(part, "affiliated"));
             }
         }

@@ -18,6 +18,7 @@ import java.util.Set;
 public final class NameIndex {
 
     static final double PARTICLE_WEIGHT = 0.05;
+    static final int MIN_REFERENCE_NAMES = 20_000;
 
     private final Normalizer normalizer;
     private final double genericWeight;
@@ -61,7 +62,7 @@ public final class NameIndex {
             for (String line : entry.addresses()) {
                 for (NameForm form : normalizer.forms(line)) {
                     for (String token : form.tokens()) {
-                        if (token.length() > 2 && !normalizer.lexicon().isGeneric(token)) {
+                        if (!normalizer.lexicon().isParticle(token)) {
                             address.add(token);
                         }
                     }
@@ -76,7 +77,9 @@ public final class NameIndex {
             }
         }
         documentFrequency = Map.copyOf(df);
-        int n = Math.max(1, pending.size());
+        // Word frequencies from a small list (an operator's blocklist alone) say little: weigh as if the
+        // lists were at least as large as the US ones, where every word of a small list is rare.
+        int n = Math.max(MIN_REFERENCE_NAMES, pending.size());
         unknownWeight = 1.0 + Math.log(n);
         nameTotal = n;
         Map<String, List<Integer>> post = new HashMap<>();
@@ -159,7 +162,7 @@ public final class NameIndex {
         return token.length() == 1 || normalizer.lexicon().isParticle(token);
     }
 
-    /** A token's weight: {@code 1 + ln(names / names with it)}; unseen tokens weigh as the rarest. */
+    /** A token's weight: {@code 1 + ln(names / names with it)} (names at least 20,000); unseen tokens weigh as the rarest. */
     public double weight(String token) {
         if (isParticle(token)) {
             return PARTICLE_WEIGHT;
