@@ -168,7 +168,7 @@ public final class Screener {
             unmatched = b.alignment().unmatchedEntry();
             List<String> legalBoth = new ArrayList<>(b.form().legalForms());
             legalBoth.addAll(b.name().form().legalForms());
-            legal = legalBoth;
+            legal = legalBoth.stream().distinct().toList();
             transliteration = b.form().transliteration() != null ? "query " + b.form().transliteration()
                     : b.name().form().transliteration() != null ? "entry " + b.name().form().transliteration() : null;
             matchedName = b.name().text();
@@ -206,9 +206,6 @@ public final class Screener {
                     100 * b.alignment().entryCoverage(), 100 * b.alignment().queryCoverage(), nameScore));
             if (!b.alignment().distinctiveMatched()) {
                 s.append(" (only generic words matched)");
-            } else if ((entry.type().equals("vessel") || entry.type().equals("aircraft"))
-                    && nameScore <= 0.5 && !b.alignment().unmatchedQuery().isEmpty()) {
-                s.append(" (a " + entry.type() + " name must match the whole query)");
             }
         }
         for (String e : evidence) {
