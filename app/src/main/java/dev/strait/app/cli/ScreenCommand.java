@@ -134,8 +134,8 @@ public final class ScreenCommand implements Callable<Integer> {
         return new ConfigLoader(variables).load(config).screening();
     }
 
-    /** The result as JSON: decision, hits, the list versions screened against. */
-    static ObjectNode render(ScreeningResult result) {
+    /** The result as JSON (snake_case, dates as ISO text): decision, hits, the list versions screened against. */
+    public static ObjectNode render(ScreeningResult result) {
         ObjectNode out = JSON.createObjectNode();
         out.set("query", JSON.valueToTree(result.query()));
         out.put("decision", result.decision().id());
