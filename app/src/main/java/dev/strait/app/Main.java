@@ -11,6 +11,7 @@ import dev.strait.app.cli.PolicyCommand;
 import dev.strait.app.cli.AuditCommand;
 import dev.strait.app.cli.ProvenanceCommand;
 import dev.strait.app.cli.ReportCommand;
+import dev.strait.app.cli.ScreenCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,7 +20,7 @@ import picocli.CommandLine.Command;
         description = "An AI model gateway for resellers of third-party models.",
         subcommands = {ServeCommand.class, EmulatorCommand.class, ConfigCommand.class, OrgCommand.class,
             KeyCommand.class, LimitsCommand.class, PolicyCommand.class, AuditCommand.class, ReportCommand.class,
-            ProvenanceCommand.class, MonitorCommand.class})
+            ProvenanceCommand.class, MonitorCommand.class, ScreenCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

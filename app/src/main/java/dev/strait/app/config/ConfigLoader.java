@@ -7,6 +7,7 @@ import dev.strait.core.deploy.Provider;
 import dev.strait.core.deploy.ProviderKind;
 import dev.strait.core.deploy.Secret;
 import dev.strait.gateway.GatewaySettings;
+import dev.strait.screening.ScreeningConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -41,9 +42,11 @@ public final class ConfigLoader {
         try {
             StraitConfig config = parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
             // A relative policy path is relative to the configuration file, not to where we run.
+            StraitConfig.ScreeningSettings screening = config.screening();
             return new StraitConfig(config.settings(), config.catalog(), config.database(),
                     besides(file, config.policyFile()), besides(file, config.pricesFile()), config.limits(),
-                    config.keyPepper(), config.monitoring());
+                    config.keyPepper(), config.monitoring(),
+                    new StraitConfig.ScreeningSettings(besides(file, screening.lists()), screening.thresholds()));
         } catch (IOException e) {
             throw new ConfigException(file.toString(), 0, "(file)", "cannot be read: " + e.getMessage());
         }
@@ -77,9 +80,10 @@ public final class ConfigLoader {
             keys.rejectUnknownKeys();
         }
         LiveMonitor.Enforcement monitoring = monitoring(root);
+        StraitConfig.ScreeningSettings screening = screening(root);
         root.rejectUnknownKeys();
         return new StraitConfig(settings, new Catalog(deployments, aliases), database, policy, prices, limits, pepper,
-                monitoring);
+                monitoring, screening);
     }
 
     private GatewaySettings server(YamlNode root) {
@@ -156,6 +160,51 @@ public final class ConfigLoader {
                     priority, weight, maxOutput));
         }
         return deployments;
+    }
+
+    /**
+     * <pre>
+     * screening:
+     *   lists: screening-lists   # a directory of OFAC / CSL / DPL / blocklist files, relative to this file
+     *   block_at: 0.92           # optional thresholds, in [0, 1], review_at ≤ block_at
+     *   review_at: 0.80
+     *   max_hits: 10
+     * </pre>
+     */
+    private static StraitConfig.ScreeningSettings screening(YamlNode root) {
+        YamlNode node = root.field("screening").orElse(null);
+        if (node == null) {
+            return StraitConfig.ScreeningSettings.NONE;
+        }
+        Path lists = node.optionalString("lists").map(Path::of).orElse(null);
+        ScreeningConfig d = ScreeningConfig.defaults();
+        double block = fraction(node, "block_at", d.blockAt());
+        double review = fraction(node, "review_at", d.reviewAt());
+        int maxHits = node.integer("max_hits", d.maxHits(), 1, 1000);
+        node.rejectUnknownKeys();
+        if (review > block) {
+            throw node.required("review_at").error("must not exceed block_at (" + block + ")");
+        }
+        ScreeningConfig thresholds = new ScreeningConfig(block, review, maxHits, d.countryMatchBonus(),
+                d.countryMismatchPenalty(), d.addressBonus(), d.identifierScore(), d.genericWeight(),
+                d.entryCoverageShare(), d.genericOnlyCap());
+        return new StraitConfig.ScreeningSettings(lists, thresholds);
+    }
+
+    private static double fraction(YamlNode parent, String key, double fallback) {
+        var node = parent.field(key);
+        if (node.isEmpty()) {
+            return fallback;
+        }
+        try {
+            double value = Double.parseDouble(node.get().text());
+            if (!(value >= 0 && value <= 1)) {
+                throw node.get().error("must be between 0 and 1, not " + value);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw node.get().error("must be a number between 0 and 1, not '" + node.get().text() + "'");
+        }
     }
 
     /** A path named in a configuration file is relative to that file, not to where we run. */
