@@ -12,6 +12,11 @@ import dev.strait.core.usage.PriceBook;
 import dev.strait.core.access.KeyHasher;
 import dev.strait.app.admin.MonitorApi;
 import dev.strait.app.admin.ProvenanceApi;
+import dev.strait.app.admin.ScreeningApi;
+import dev.strait.app.config.StraitConfig;
+import dev.strait.app.trust.ScreeningGate;
+import dev.strait.screening.ScreeningService;
+import dev.strait.store.screening.Screenings;
 import dev.strait.app.trust.LiveMonitor;
 import dev.strait.monitor.engine.MonitorConfig;
 import dev.strait.monitor.engine.MonitorEngine;
@@ -115,7 +120,30 @@ public final class Strait implements AutoCloseable {
             LiveMonitor monitor = new LiveMonitor(new MonitorEngine(MonitorConfig.defaults(), ModelCatalog.EMPTY), policy,
                     store, cases, config.monitoring(), log, clock);
             TrustPlane trust = TrustPlane.start(dataDir, policy, audit, monitor, log, clock);
-            api.with(new ProvenanceApi(trust.provenance(), audit, clock))
+            StraitConfig.ScreeningSettings screeningSettings = config.screening();
+            ScreeningGate screening = new ScreeningGate(screeningSettings.lists() == null ? null
+                    : ScreeningService.open(screeningSettings.lists(), screeningSettings.thresholds(), clock),
+                    screeningSettings.lists(), new Screenings(database.dataSource(), audit, clock), store,
+                    screeningSettings.suspendOnBlock());
+            if (!screening.enabled()) {
+                log.write(log.line("warn", "no denied-party lists configured (screening.lists): organizations are not"
+                        + " screened"));
+            }
+            trust.every(Duration.ofSeconds(30), () -> {
+                try {
+                    screening.reloadIfChanged().ifPresent(report -> {
+                        access.refresh();
+                        log.write(log.line("info", "denied-party lists changed; everyone screened again")
+                                .put("report", report.toString()));
+                    });
+                } catch (Exception e) {
+                    log.write(log.line("warn", "denied-party list reload failed; the previous lists stay in force")
+                            .put("error", e.toString()));
+                }
+            });
+            ScreeningApi screeningApi = new ScreeningApi(screening);
+            api.gate(screeningApi).with(screeningApi)
+                    .with(new ProvenanceApi(trust.provenance(), audit, clock))
                     .with(new MonitorApi(monitor, cases, store, access::refresh,
                             config.monitoring().throttleRequestsPerMinute()));
             LedgerWriter ledgerWriter = new LedgerWriter(spool, ledger, Duration.ofMillis(100), e -> log.write(

@@ -48,6 +48,7 @@ public final class AdminApi implements Handler<HttpServerRequest> {
     private final Ledger ledger;
     private final dev.strait.store.report.Reports reports;
     private final java.util.List<AdminSection> sections = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile OrgGate gate = OrgGate.OPEN;
 
     public AdminApi(Vertx vertx, AccessStore store, AuditLog audit, AccessRefresher access, PolicyHolder policy,
             Supplier<Catalog> catalog, Ledger ledger, dev.strait.store.report.Reports reports) {
@@ -59,6 +60,12 @@ public final class AdminApi implements Handler<HttpServerRequest> {
         this.access = access;
         this.policy = policy;
         this.catalog = catalog;
+    }
+
+    /** What creation and verification of organizations must pass (screening). */
+    public AdminApi gate(OrgGate gate) {
+        this.gate = gate;
+        return this;
     }
 
     /** Adds the routes of another concern (provenance, monitoring, screening), tried before the built-in ones. */
@@ -146,6 +153,9 @@ public final class AdminApi implements Handler<HttpServerRequest> {
             if (parts.length == 4 && parts[3].equals("state") && method == HttpMethod.POST) {
                 JsonNode in = json(body);
                 OrgState next = enumValue(text(in, "state"), OrgState::of, "state", "pending, verified, rejected, suspended");
+                if (next == OrgState.VERIFIED) {
+                    gate.beforeVerification(orgId);
+                }
                 return changed(200, () -> AdminViews.org(store.changeState(actor, orgId, next, in.path("reason").asText(""))));
             }
             if (parts.length == 4 && parts[3].equals("projects") && method == HttpMethod.POST) {
@@ -247,8 +257,10 @@ public final class AdminApi implements Handler<HttpServerRequest> {
         OrgKind kind = enumValue(text(in, "kind"), OrgKind::of, "kind", "enterprise, individual");
         List<String> contacts = new ArrayList<>();
         in.path("contacts").forEach(c -> contacts.add(c.asText()));
-        return AdminViews.org(store.createOrganization(actor, text(in, "legal_name"),
-                in.path("registration_number").asText(null), market, kind, contacts));
+        Organization org = store.createOrganization(actor, text(in, "legal_name"),
+                in.path("registration_number").asText(null), market, kind, contacts);
+        gate.created(org);
+        return AdminViews.org(org);
     }
 
     private JsonNode createKey(JsonNode in, String actor) throws Exception {

@@ -126,7 +126,7 @@ public final class ScreenCommand implements Callable<Integer> {
 
     private StraitConfig.ScreeningSettings settings() {
         if (config == null) {
-            return new StraitConfig.ScreeningSettings(null, ScreeningConfig.defaults());
+            return StraitConfig.ScreeningSettings.NONE;
         }
         Map<String, String> variables = new HashMap<>(System.getenv());
         variables.putIfAbsent("STRAIT_EMULATOR_URL", "http://127.0.0.1:1");

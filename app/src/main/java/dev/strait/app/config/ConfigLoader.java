@@ -46,7 +46,8 @@ public final class ConfigLoader {
             return new StraitConfig(config.settings(), config.catalog(), config.database(),
                     besides(file, config.policyFile()), besides(file, config.pricesFile()), config.limits(),
                     config.keyPepper(), config.monitoring(),
-                    new StraitConfig.ScreeningSettings(besides(file, screening.lists()), screening.thresholds()));
+                    new StraitConfig.ScreeningSettings(besides(file, screening.lists()), screening.thresholds(),
+                            screening.suspendOnBlock()));
         } catch (IOException e) {
             throw new ConfigException(file.toString(), 0, "(file)", "cannot be read: " + e.getMessage());
         }
@@ -169,6 +170,7 @@ public final class ConfigLoader {
      *   block_at: 0.92           # optional thresholds, in [0, 1], review_at ≤ block_at
      *   review_at: 0.80
      *   max_hits: 10
+     *   suspend_on_block: true   # a list update that newly blocks a verified organization suspends it
      * </pre>
      */
     private static StraitConfig.ScreeningSettings screening(YamlNode root) {
@@ -181,6 +183,10 @@ public final class ConfigLoader {
         double block = fraction(node, "block_at", d.blockAt());
         double review = fraction(node, "review_at", d.reviewAt());
         int maxHits = node.integer("max_hits", d.maxHits(), 1, 1000);
+        String suspend = node.optionalString("suspend_on_block").orElse("true");
+        if (!suspend.equals("true") && !suspend.equals("false")) {
+            throw node.required("suspend_on_block").error("must be true or false");
+        }
         node.rejectUnknownKeys();
         if (review > block) {
             throw node.required("review_at").error("must not exceed block_at (" + block + ")");
@@ -188,7 +194,7 @@ public final class ConfigLoader {
         ScreeningConfig thresholds = new ScreeningConfig(block, review, maxHits, d.countryMatchBonus(),
                 d.countryMismatchPenalty(), d.addressBonus(), d.identifierScore(), d.genericWeight(),
                 d.entryCoverageShare(), d.genericOnlyCap());
-        return new StraitConfig.ScreeningSettings(lists, thresholds);
+        return new StraitConfig.ScreeningSettings(lists, thresholds, suspend.equals("true"));
     }
 
     private static double fraction(YamlNode parent, String key, double fallback) {

@@ -37,9 +37,12 @@ public record StraitConfig(GatewaySettings settings, Catalog catalog, DatabaseSe
         public static final LimitsSettings MEMORY = new LimitsSettings(null, false, java.time.Duration.ofMillis(250));
     }
 
-    /** @param lists the directory of denied-party lists, or null when none is configured */
-    public record ScreeningSettings(Path lists, ScreeningConfig thresholds) {
+    /**
+     * @param lists the directory of denied-party lists, or null when none is configured
+     * @param suspendOnBlock whether a list update that newly blocks a verified organization suspends it
+     */
+    public record ScreeningSettings(Path lists, ScreeningConfig thresholds, boolean suspendOnBlock) {
 
-        public static final ScreeningSettings NONE = new ScreeningSettings(null, ScreeningConfig.defaults());
+        public static final ScreeningSettings NONE = new ScreeningSettings(null, ScreeningConfig.defaults(), true);
     }
 }

@@ -49,6 +49,11 @@ public final class TrustPlane implements AutoCloseable {
         return plane;
     }
 
+    /** Runs {@code task} every {@code period} on the plane's housekeeping thread. */
+    public void every(Duration period, Runnable task) {
+        sweeper.scheduleWithFixedDelay(task, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     public TrafficSink traffic() {
         return queue;
     }
