@@ -2,14 +2,15 @@ package dev.strait.monitor.engine;
 
 /**
  * Per-day counters over a sliding window of days: adding to a day beyond the window evicts the oldest
- * days. Sums over the window are exact; the memory is {@code days × Slot.COUNT} longs.
+ * days. Sums over the window are exact; the memory is {@code days × Slot.COUNT} ints (a day's count
+ * saturates at {@link Integer#MAX_VALUE} rather than wrapping).
  */
 final class DayRing {
-    private final long[][] days;
+    private final int[][] days;
     private long newestDay = Long.MIN_VALUE;
 
     DayRing(int windowDays) {
-        days = new long[windowDays][Slot.COUNT];
+        days = new int[windowDays][Slot.COUNT];
     }
 
     int window() {
@@ -17,7 +18,7 @@ final class DayRing {
     }
 
     /** The counters of the given day (epoch day), rolling the window forward when it is new. */
-    long[] day(long epochDay) {
+    int[] day(long epochDay) {
         if (newestDay == Long.MIN_VALUE) {
             newestDay = epochDay;
         } else if (epochDay > newestDay) {
@@ -35,7 +36,7 @@ final class DayRing {
     /** Sum of one slot over the window. */
     long sum(int slot) {
         long s = 0;
-        for (long[] d : days) {
+        for (int[] d : days) {
             s += d[slot];
         }
         return s;
@@ -43,14 +44,14 @@ final class DayRing {
 
     long or(int slot) {
         long s = 0;
-        for (long[] d : days) {
+        for (int[] d : days) {
             s |= d[slot];
         }
         return s;
     }
 
     /** The counters of the day {@code ago} days before the newest (0 = newest). */
-    long[] daysAgo(int ago) {
+    int[] daysAgo(int ago) {
         return days[(int) Math.floorMod(newestDay - ago, (long) days.length)];
     }
 
@@ -64,14 +65,19 @@ final class DayRing {
             return;
         }
         for (int ago = 0; ago < other.days.length; ago++) {
-            long[] src = other.daysAgo(ago);
-            long[] dst = day(other.newestDay - ago);
+            int[] src = other.daysAgo(ago);
+            int[] dst = day(other.newestDay - ago);
             if (dst == null) {
                 continue;
             }
             for (int s = 0; s < Slot.COUNT; s++) {
-                dst[s] = s == Slot.TEMP_MASK ? dst[s] | src[s] : dst[s] + src[s];
+                dst[s] = s == Slot.TEMP_MASK ? dst[s] | src[s] : add(dst[s], src[s]);
             }
         }
+    }
+
+    /** Saturating addition: a day's counter never wraps negative. */
+    static int add(int a, long b) {
+        return (int) Math.min(Integer.MAX_VALUE, a + b);
     }
 }

@@ -29,12 +29,17 @@ final class OrgProfile {
     /** One API key: when it was used and how much, and the last prompt's SimHash (for enumeration). */
     static final class KeyUse {
         long first, last, count, lastSim;
-        /** The key's own profile (for the first {@value #MAX_KEY_PROFILES} keys): harvest hidden in a legitimate org. */
+        /** Its own profile (for the first {@value #MAX_KEY_PROFILES} keys): harvest hidden in a legitimate org. */
         Profile profile;
     }
 
-    static final int MAX_KEY_PROFILES = 12;
-    static final int MAX_SEGMENTS = 6;
+    static final int MAX_KEY_PROFILES = 8;
+    static final int MAX_SEGMENTS = 5;
+    /**
+     * A segment gets its own profile from its {@value}th request: most keys and templates stay small, and
+     * a segment is judged only from 50 requests on, so the first few are not missed.
+     */
+    static final int PROFILE_AFTER = 8;
     /**
      * Traffic by system prompt and by client (the first few of each): a harvest stream hidden in a
      * legitimate organization rarely shares the cover's application or client.
@@ -74,14 +79,14 @@ final class OrgProfile {
             }
             k = new KeyUse();
             k.first = f.tsMillis();
-            if (keyProfiles < MAX_KEY_PROFILES) {
-                k.profile = new Profile(windowDays, false);
-                keyProfiles++;
-            }
             keys.put(f.keyHash(), k);
         }
         k.last = f.tsMillis();
         k.count++;
+        if (k.count == PROFILE_AFTER && keyProfiles < MAX_KEY_PROFILES) {
+            k.profile = new Profile(windowDays, false);
+            keyProfiles++;
+        }
         // systematic enumeration: consecutive prompts of a key that differ in a few words only
         boolean nearDup = f.chat() && k.lastSim != 0 && f.simHash() != 0
                 && Long.bitCount(k.lastSim ^ f.simHash()) <= 10 && k.lastSim != f.simHash();
@@ -137,13 +142,17 @@ final class OrgProfile {
         if (s == null && segments.size() < MAX_SEGMENTS) {
             s = new KeyUse();
             s.first = f.tsMillis();
-            s.profile = new Profile(windowDays, false);
             segments.put(id, s);
         }
         if (s != null) {
             s.count++;
             s.last = f.tsMillis();
-            s.profile.add(f, day, hour, nearDup);
+            if (s.count == PROFILE_AFTER) {
+                s.profile = new Profile(windowDays, false);
+            }
+            if (s.profile != null) {
+                s.profile.add(f, day, hour, nearDup);
+            }
         }
     }
 

@@ -33,7 +33,7 @@ final class Profile {
     }
 
     void add(RequestFeatures f, long epochDay, int hour, boolean nearDup) {
-        long[] d = ring.day(epochDay);
+        int[] d = ring.day(epochDay);
         if (d == null) {
             return;
         }
@@ -46,10 +46,10 @@ final class Profile {
         d[Slot.CHAT]++;
         if (f.ok()) {
             d[Slot.OK]++;
-            d[Slot.PROMPT_TOKENS] += f.promptTokens();
-            d[Slot.COMPLETION_TOKENS] += f.completionTokens();
+            d[Slot.PROMPT_TOKENS] = DayRing.add(d[Slot.PROMPT_TOKENS], f.promptTokens());
+            d[Slot.COMPLETION_TOKENS] = DayRing.add(d[Slot.COMPLETION_TOKENS], f.completionTokens());
         }
-        d[Slot.PROMPT_WORDS] += f.promptWords();
+        d[Slot.PROMPT_WORDS] = DayRing.add(d[Slot.PROMPT_WORDS], f.promptWords());
         if (f.reasoning()) {
             d[Slot.REASONING]++;
         }
@@ -76,7 +76,7 @@ final class Profile {
             if (f.temperature() == 0) {
                 d[Slot.TEMP_ZERO]++;
             }
-            d[Slot.TEMP_MASK] |= 1L << (int) Math.min(40, Math.round(f.temperature() * 10));
+            d[Slot.TEMP_MASK] |= 1 << (int) Math.max(0, Math.min(30, Math.round(f.temperature() * 10)));
         }
         if (f.maxTokens() >= 4000) {
             d[Slot.MAX_4K]++;

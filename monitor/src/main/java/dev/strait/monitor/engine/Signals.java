@@ -56,7 +56,7 @@ final class Signals {
         long requests = p.sum(Slot.REQUESTS);
         int activeDays = 0, reasoningDays = 0, gradingDays = 0;
         for (int ago = 0; ago < p.ring.window(); ago++) {
-            long[] d = p.ring.daysAgo(ago);
+            int[] d = p.ring.daysAgo(ago);
             if (d[Slot.REQUESTS] == 0) {
                 continue;
             }

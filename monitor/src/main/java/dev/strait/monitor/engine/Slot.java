@@ -25,7 +25,7 @@ final class Slot {
     static final int OK = 17;
     static final int TEMP_ZERO = 18;
     static final int HOUR0 = 19; // 24 slots: requests by UTC hour
-    static final int TEMP_MASK = 43; // bit set of temperatures seen, in tenths
+    static final int TEMP_MASK = 43; // bit set of temperatures seen, in tenths (3.0 and above in one bit)
     static final int PROMPT_WORDS = 44;
     static final int HARVEST_SAMPLING = 45; // temperature >= 0.6 with an output cap >= 2000, no tools
     static final int COUNT = 46;

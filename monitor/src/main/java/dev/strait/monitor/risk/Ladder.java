@@ -19,11 +19,11 @@ public record Ladder(String tier, double watch, double review, double throttle, 
     }
 
     /** Ordinary markets: act only on strong, corroborated evidence. */
-    public static final Ladder STANDARD = new Ladder("standard", 0.30, 0.50, 0.80, 0.95);
+    public static final Ladder STANDARD = new Ladder("standard", 0.25, 0.45, 0.75, 0.93);
     /** Markets under closer watch: the same evidence goes one step further. */
-    public static final Ladder ELEVATED = new Ladder("elevated", 0.25, 0.42, 0.70, 0.90);
+    public static final Ladder ELEVATED = new Ladder("elevated", 0.20, 0.38, 0.65, 0.88);
     /** The closest watch. */
-    public static final Ladder STRICT = new Ladder("strict", 0.20, 0.35, 0.60, 0.85);
+    public static final Ladder STRICT = new Ladder("strict", 0.15, 0.30, 0.55, 0.82);
 
     public static final Map<String, Ladder> DEFAULTS = Map.of(
             STANDARD.tier(), STANDARD, ELEVATED.tier(), ELEVATED, STRICT.tier(), STRICT);

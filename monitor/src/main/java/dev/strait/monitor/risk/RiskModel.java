@@ -42,7 +42,11 @@ public record RiskModel(double bias, Map<String, Double> weights) {
         return Math.round(v * 1000) / 1000.0;
     }
 
-    /** Weights fitted on the development trace (see BENCHMARKS.md), then rounded and reviewed by hand. */
+    /**
+     * Weights set by hand on the development trace, guided by a logistic regression on its signals and kept
+     * round and explainable (see BENCHMARKS.md): content cues and their persistence weigh most, sampling and
+     * timing corroborate, tool use and deterministic sampling speak for a legitimate application.
+     */
     public static final RiskModel DEFAULT = new RiskModel(-6.0, Map.ofEntries(
             Map.entry("volume_per_day", 0.5),
             Map.entry("reasoning_elicitation_share", 0.5),
