@@ -14,6 +14,7 @@ create table monitor_cases (
     tier         text not null,
     evidence     text not null,
     action       text not null default 'none' check (action in ('none', 'throttle', 'suspend')),
+    escalated_at timestamptz,
     status       text not null default 'open' check (status in ('open', 'approved', 'dismissed')),
     reviewer     text,
     note         text,

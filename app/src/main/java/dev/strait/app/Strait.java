@@ -117,8 +117,9 @@ public final class Strait implements AutoCloseable {
             AdminApi api = new AdminApi(vertx, store, audit, access, policy, () -> self[0].routing().current().catalog(),
                     ledger, new dev.strait.store.report.Reports(database.dataSource()));
             MonitorCases cases = new MonitorCases(database.dataSource(), audit, clock);
-            LiveMonitor monitor = new LiveMonitor(new MonitorEngine(MonitorConfig.defaults(), ModelCatalog.EMPTY), policy,
-                    store, cases, config.monitoring(), log, clock);
+            MonitorConfig monitorConfig = MonitorConfig.defaults();
+            LiveMonitor monitor = new LiveMonitor(new MonitorEngine(monitorConfig, ModelCatalog.EMPTY),
+                    monitorConfig.minRequests(), policy, store, cases, config.monitoring(), log, clock);
             TrustPlane trust = TrustPlane.start(dataDir, policy, audit, monitor, log, clock);
             StraitConfig.ScreeningSettings screeningSettings = config.screening();
             ScreeningGate screening = new ScreeningGate(screeningSettings.lists() == null ? null

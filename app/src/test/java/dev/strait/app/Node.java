@@ -32,7 +32,7 @@ final class Node implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
     /** Judged often, so tests see the ladder act within a second. */
     static final dev.strait.app.trust.LiveMonitor.Enforcement MONITORING =
-            new dev.strait.app.trust.LiveMonitor.Enforcement(true, 10, Duration.ofMillis(200));
+            new dev.strait.app.trust.LiveMonitor.Enforcement(true, 10, Duration.ofMillis(200), Duration.ofHours(1));
     /** Nodes that share a database share the key pepper, as replicas must. */
     static final dev.strait.core.deploy.Secret SHARED_PEPPER = new dev.strait.core.deploy.Secret("pepper-for-test-nodes");
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -56,6 +56,12 @@ final class Node implements AutoCloseable {
 
     /** @param limits where limit counters live: this node's memory or a Redis shared with other nodes */
     Node(Path dataDir, String sharedDatabaseUrl, StraitConfig.LimitsSettings limits) {
+        this(dataDir, sharedDatabaseUrl, limits, StraitConfig.ScreeningSettings.NONE, Clock.systemUTC());
+    }
+
+    /** @param clock the node's time, which a test may move on by hand */
+    Node(Path dataDir, String sharedDatabaseUrl, StraitConfig.LimitsSettings limits,
+            StraitConfig.ScreeningSettings screening, Clock clock) {
         this.dataDir = dataDir;
         this.policyFile = dataDir.resolve("policy.yaml");
         try {
@@ -73,8 +79,8 @@ final class Node implements AutoCloseable {
         StraitConfig config = new StraitConfig(loaded.settings().withPorts(0, 0), loaded.catalog(),
                 sharedDatabaseUrl == null ? null : new StraitConfig.DatabaseSettings(sharedDatabaseUrl, "postgres",
                         dev.strait.core.deploy.Secret.NONE),
-                policyFile, null, limits, SHARED_PEPPER, MONITORING, StraitConfig.ScreeningSettings.NONE);
-        strait = Strait.start(vertx, config, dataDir, log, Clock.systemUTC(), Duration.ofMillis(200));
+                policyFile, null, limits, SHARED_PEPPER, MONITORING, screening);
+        strait = Strait.start(vertx, config, dataDir, log, clock, Duration.ofMillis(200));
     }
 
     String baseUrl() {

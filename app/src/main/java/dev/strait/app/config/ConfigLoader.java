@@ -230,8 +230,9 @@ public final class ConfigLoader {
         }
         int throttle = node.integer("throttle_requests_per_minute", d.throttleRequestsPerMinute(), 1, 1_000_000);
         java.time.Duration every = node.duration("evaluate_every", d.evaluateEvery());
+        java.time.Duration suspendAfter = node.duration("suspend_after", d.suspendAfter());
         node.rejectUnknownKeys();
-        return new LiveMonitor.Enforcement(enforce.equals("automatic"), throttle, every);
+        return new LiveMonitor.Enforcement(enforce.equals("automatic"), throttle, every, suspendAfter);
     }
 
     private StraitConfig.LimitsSettings limits(YamlNode root) {

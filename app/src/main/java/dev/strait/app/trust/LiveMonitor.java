@@ -43,14 +43,20 @@ import java.util.function.Supplier;
  */
 public final class LiveMonitor implements Consumer<ServedRequest> {
 
-    /** How the ladder acts. */
-    public record Enforcement(boolean automatic, int throttleRequestsPerMinute, Duration evaluateEvery) {
-        public static final Enforcement DEFAULT = new Enforcement(true, 10, Duration.ofSeconds(5));
+    /**
+     * How the ladder acts. Automatic enforcement climbs one rung at a time: an organization judged
+     * {@code suspend} is throttled first, and suspended only if it still is {@code suspendAfter} later,
+     * which leaves a reviewer time to step in before the strongest action.
+     */
+    public record Enforcement(boolean automatic, int throttleRequestsPerMinute, Duration evaluateEvery,
+            Duration suspendAfter) {
+        public static final Enforcement DEFAULT = new Enforcement(true, 10, Duration.ofSeconds(5), Duration.ofHours(1));
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final MonitorEngine engine;
+    private final int minRequests;
     private final TraceLineParser parser = new TraceLineParser();
     private final Supplier<Policy> policy;
     private final AccessStore store;
@@ -61,9 +67,11 @@ public final class LiveMonitor implements Consumer<ServedRequest> {
     private final Set<String> touched = new HashSet<>();
     private Instant lastEvaluation;
 
-    public LiveMonitor(MonitorEngine engine, Supplier<Policy> policy, AccessStore store, MonitorCases cases,
-            Enforcement enforcement, JsonLog log, Clock clock) {
+    /** @param minRequests below this many requests, an organization outside any cluster is at most watched */
+    public LiveMonitor(MonitorEngine engine, int minRequests, Supplier<Policy> policy, AccessStore store,
+            MonitorCases cases, Enforcement enforcement, JsonLog log, Clock clock) {
         this.engine = engine;
+        this.minRequests = minRequests;
         this.policy = policy;
         this.store = store;
         this.cases = cases;
@@ -117,7 +125,9 @@ public final class LiveMonitor implements Consumer<ServedRequest> {
 
     /** The verdict's level under the tier its market is under now (policy reloads apply at once). */
     public Level level(Verdict verdict) throws java.sql.SQLException {
-        return ladder(verdict.org()).level(verdict.risk());
+        Level level = ladder(verdict.org()).level(verdict.risk());
+        boolean fewRequests = verdict.requests() < minRequests && verdict.cluster().isEmpty();
+        return fewRequests && level.compareTo(Level.WATCH) > 0 ? Level.WATCH : level;
     }
 
     private Ladder ladder(String orgId) throws java.sql.SQLException {
@@ -135,11 +145,14 @@ public final class LiveMonitor implements Consumer<ServedRequest> {
         if (cleared.isPresent() && level.compareTo(Level.of(cleared.get().verdict())) <= 0) {
             return;
         }
-        String action = "none";
-        if (enforcement.automatic() && level == Level.SUSPEND) {
-            action = "suspend";
-        } else if (enforcement.automatic() && level == Level.THROTTLE) {
+        MonitorCase open = cases.openCase(verdict.org()).orElse(null);
+        String current = open == null ? "none" : open.action();
+        String action = current;
+        if (enforcement.automatic() && level.compareTo(Level.THROTTLE) >= 0 && current.equals("none")) {
             action = "throttle";
+        } else if (enforcement.automatic() && level == Level.SUSPEND && current.equals("throttle")
+                && !open.escalatedAt().plus(enforcement.suspendAfter()).isAfter(clock.instant())) {
+            action = "suspend";
         }
         String tier = ladder(verdict.org()).tier();
         cases.report(verdict.org(), BigDecimal.valueOf(verdict.risk()).setScale(5, RoundingMode.HALF_UP), level.id(),

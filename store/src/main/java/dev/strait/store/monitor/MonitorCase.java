@@ -7,9 +7,12 @@ import java.time.Instant;
  * One organization in the review queue: what the monitoring engine saw (risk, verdict, evidence as
  * JSON), what it did on its own ({@code action}: none, throttle or suspend), and what a reviewer
  * decided (status approved or dismissed, with who, when and why).
+ *
+ * @param escalatedAt when the automatic action last grew stronger, or null while it is none
  */
 public record MonitorCase(String id, String orgId, Instant openedAt, Instant updatedAt, BigDecimal risk, String verdict,
-        String tier, String evidence, String action, String status, String reviewer, String note, Instant decidedAt) {
+        String tier, String evidence, String action, Instant escalatedAt, String status, String reviewer, String note,
+        Instant decidedAt) {
 
     public boolean open() {
         return status.equals("open");

@@ -25,7 +25,7 @@ import javax.sql.DataSource;
 public final class MonitorCases {
 
     private static final String COLUMNS = "id, org_id, opened_at, updated_at, risk, verdict, tier, evidence, action,"
-            + " status, reviewer, note, decided_at";
+            + " escalated_at, status, reviewer, note, decided_at";
 
     private final DataSource dataSource;
     private final AuditLog audit;
@@ -54,7 +54,8 @@ public final class MonitorCases {
                 if (existing.isEmpty()) {
                     String id = "case_" + HexFormat.of().formatHex(random.generateSeed(8));
                     try (PreparedStatement s = c.prepareStatement("insert into monitor_cases (id, org_id, opened_at,"
-                            + " updated_at, risk, verdict, tier, evidence, action) values (?,?,?,?,?,?,?,?,?)")) {
+                            + " updated_at, risk, verdict, tier, evidence, action, escalated_at)"
+                            + " values (?,?,?,?,?,?,?,?,?,?)")) {
                         s.setString(1, id);
                         s.setString(2, orgId);
                         s.setTimestamp(3, Timestamp.from(now));
@@ -64,6 +65,7 @@ public final class MonitorCases {
                         s.setString(7, tier);
                         s.setString(8, evidence);
                         s.setString(9, action);
+                        s.setTimestamp(10, action.equals("none") ? null : Timestamp.from(now));
                         s.executeUpdate();
                     }
                     audit.append(c, "monitor", "monitor.case.opened", orgId, "case=" + id + "; verdict=" + verdict
@@ -73,14 +75,17 @@ public final class MonitorCases {
                     MonitorCase open = existing.get();
                     String kept = stronger(open.action(), action);
                     try (PreparedStatement s = c.prepareStatement("update monitor_cases set updated_at = ?, risk = ?,"
-                            + " verdict = ?, tier = ?, evidence = ?, action = ? where id = ?")) {
+                            + " verdict = ?, tier = ?, evidence = ?, action = ?, escalated_at = ? where id = ?")) {
                         s.setTimestamp(1, Timestamp.from(now));
                         s.setBigDecimal(2, risk);
                         s.setString(3, verdict);
                         s.setString(4, tier);
                         s.setString(5, evidence);
                         s.setString(6, kept);
-                        s.setString(7, open.id());
+                        s.setTimestamp(7, kept.equals(open.action())
+                                ? (open.escalatedAt() == null ? null : Timestamp.from(open.escalatedAt()))
+                                : Timestamp.from(now));
+                        s.setString(8, open.id());
                         s.executeUpdate();
                     }
                     if (!kept.equals(open.action())) {
@@ -147,6 +152,13 @@ public final class MonitorCases {
         }
     }
 
+    /** The organization's open case, if it has one. */
+    public Optional<MonitorCase> openCase(String orgId) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return query(c, "where org_id = ? and status = 'open'", orgId).stream().findFirst();
+        }
+    }
+
     /** The organization's latest dismissed case, if any: a reviewer cleared it then. */
     public Optional<MonitorCase> lastDismissed(String orgId) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
@@ -181,8 +193,10 @@ public final class MonitorCases {
                 while (rs.next()) {
                     out.add(new MonitorCase(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
                             rs.getTimestamp(4).toInstant(), rs.getBigDecimal(5), rs.getString(6), rs.getString(7),
-                            rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
-                            rs.getTimestamp(13) == null ? null : rs.getTimestamp(13).toInstant()));
+                            rs.getString(8), rs.getString(9),
+                            rs.getTimestamp(10) == null ? null : rs.getTimestamp(10).toInstant(), rs.getString(11),
+                            rs.getString(12), rs.getString(13),
+                            rs.getTimestamp(14) == null ? null : rs.getTimestamp(14).toInstant()));
                 }
             }
         }
