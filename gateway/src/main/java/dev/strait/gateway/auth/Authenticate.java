@@ -26,6 +26,11 @@ public final class Authenticate implements Stage {
 
     @Override
     public void handle(Exchange exchange, Chain chain) {
+        if (exchange.principal() != null) {
+            // Already known: a request the node sends on a caller's behalf (see InternalCaller).
+            chain.proceed(exchange);
+            return;
+        }
         String key = presentedKey(exchange.request());
         if (key == null || key.isEmpty()) {
             chain.fail(exchange, Failure.of(Failure.Kind.AUTHENTICATION, "missing_api_key",

@@ -112,6 +112,11 @@ public final class Front implements Handler<HttpServerRequest> {
     }
 
     private void onBody(Exchange exchange, Buffer body) {
+        if (exchange.endpoint().rawBody()) {
+            exchange.rawBody(body);
+            proceed(exchange);
+            return;
+        }
         JsonNode parsed;
         try {
             parsed = mapper.readTree(body.getBytes());
@@ -133,6 +138,10 @@ public final class Front implements Handler<HttpServerRequest> {
             return;
         }
         exchange.body(object, body.length());
+        proceed(exchange);
+    }
+
+    private void proceed(Exchange exchange) {
         try {
             chain.proceed(exchange);
         } catch (RuntimeException e) {
