@@ -112,6 +112,12 @@ public final class Front implements Handler<HttpServerRequest> {
     }
 
     private void onBody(Exchange exchange, Buffer body) {
+        if (body.length() == 0 && exchange.endpoint() == Endpoint.BATCHES) {
+            // Cancelling a batch is a POST that SDKs send without a body.
+            exchange.body(mapper.createObjectNode(), 0);
+            proceed(exchange);
+            return;
+        }
         if (exchange.endpoint().rawBody()) {
             exchange.rawBody(body);
             proceed(exchange);
