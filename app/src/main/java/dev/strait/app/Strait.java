@@ -129,7 +129,7 @@ public final class Strait implements AutoCloseable {
             seedBudgets(limits, month.toString(), ledger.spentSince(
                     month.atDay(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()), log);
             self[0].start();
-            runner.resume();
+            runner.resume(Duration.ofSeconds(30));
             Strait strait = new Strait(database, store, audit, access, policy, self[0], token, ledgerWriter, ledger);
             strait.batchRunner = runner;
             strait.responseStore = responses;

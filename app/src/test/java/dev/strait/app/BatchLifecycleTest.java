@@ -287,6 +287,32 @@ class BatchLifecycleTest {
     }
 
     @Test
+    void aCancelledBatchStopsAndKeepsWhatItFinished() throws Exception {
+        storingPolicy();
+        List<String> input = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            input.add(chatLine("c-" + i, "gpt-4o"));
+        }
+        try (Node node = new Node(dir)) {
+            OpenAIClient client = sdk(node, keys(node).get("US"));
+            node.emulator.faults(Faults.latency(Duration.ofMillis(200)));
+            FileObject file = client.files().create(FileCreateParams.builder().purpose(FilePurpose.BATCH)
+                    .file(jsonl("input.jsonl", input)).build());
+            String id = client.batches().create(batchOf(file.id())).id();
+            await(client, id, b -> b.requestCounts().get().completed() >= 2);
+
+            Batch cancelling = client.batches().cancel(id);
+            assertThat(cancelling.status()).isIn(Batch.Status.CANCELLING, Batch.Status.CANCELLED);
+            Batch cancelled = await(client, id, b -> b.status() == Batch.Status.CANCELLED);
+            assertThat(cancelled.status()).isEqualTo(Batch.Status.CANCELLED);
+            assertThat(cancelled.cancelledAt()).isPresent();
+            long completed = cancelled.requestCounts().get().completed();
+            assertThat(completed).isBetween(2L, 39L);
+            assertThat(download(client, cancelled.outputFileId().get())).hasSize((int) completed);
+        }
+    }
+
+    @Test
     void storedResponsesOutliveTheNodeThatServedThem() throws Exception {
         storingPolicy();
         String id;

@@ -71,8 +71,27 @@ public final class BatchRunner implements AutoCloseable {
         this.warn = warn;
     }
 
-    /** Picks up every batch a previous run left open. */
-    public void resume() throws SQLException {
+    /**
+     * Picks up every batch a previous run left open, now and every {@code every} after: a batch
+     * whose replica died is taken over by another one.
+     */
+    public void resume(Duration every) throws SQLException {
+        resumeOpen();
+        threads.submit(() -> {
+            while (!closing) {
+                try {
+                    Thread.sleep(every);
+                    resumeOpen();
+                } catch (InterruptedException e) {
+                    return;
+                } catch (SQLException e) {
+                    warn.accept("open batches could not be listed: " + e.getMessage());
+                }
+            }
+        });
+    }
+
+    private void resumeOpen() throws SQLException {
         for (Batch b : batches.open()) {
             submit(b.id());
         }
@@ -83,8 +102,13 @@ public final class BatchRunner implements AutoCloseable {
             return;
         }
         running.computeIfAbsent(batchId, id -> threads.submit(() -> {
+            java.sql.Connection claim = null;
             try {
-                run(id);
+                // Replicas share the database: exactly one of them runs a given batch.
+                claim = batches.claim(id);
+                if (claim != null) {
+                    run(id);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (Exception e) {
@@ -92,6 +116,9 @@ public final class BatchRunner implements AutoCloseable {
                     warn.accept("batch " + id + " stopped: " + e);
                 }
             } finally {
+                if (claim != null) {
+                    batches.release(claim, id);
+                }
                 running.remove(id);
             }
         }));
@@ -107,7 +134,7 @@ public final class BatchRunner implements AutoCloseable {
         batches.started(id, parsed.requests().size(), now());
         Set<String> done = batches.doneCustomIds(id);
         List<Future<?>> sent = new ArrayList<>();
-        int sinceCheck = 0;
+        int sinceCheck = 10; // look at the status before the first line too: it may be cancelling already
         for (BatchInput.Request request : parsed.requests()) {
             if (done.contains(request.customId())) {
                 continue;

@@ -30,6 +30,36 @@ public final class BatchStore {
         this.dataSource = dataSource;
     }
 
+    /**
+     * Claims a batch for this node for as long as the returned connection stays open (a PostgreSQL
+     * session lock: a node that dies releases it with its connection); null when another replica
+     * runs it.
+     */
+    public Connection claim(String batchId) throws SQLException {
+        Connection c = dataSource.getConnection();
+        try (PreparedStatement s = c.prepareStatement("select pg_try_advisory_lock(hashtext('api_batch'), hashtext(?))")) {
+            s.setString(1, batchId);
+            try (ResultSet rs = s.executeQuery()) {
+                if (rs.next() && rs.getBoolean(1)) {
+                    return c;
+                }
+            }
+        }
+        c.close();
+        return null;
+    }
+
+    /** Ends a claim: unlocks before the connection goes back to the pool. */
+    public void release(Connection claim, String batchId) {
+        try (claim; PreparedStatement s = claim.prepareStatement(
+                "select pg_advisory_unlock(hashtext('api_batch'), hashtext(?))")) {
+            s.setString(1, batchId);
+            s.executeQuery().close();
+        } catch (SQLException e) {
+            // The connection is closed or broken: its session, and so its lock, ends with it.
+        }
+    }
+
     public void insert(Batch b) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
                 "insert into api_batch (" + COLUMNS + ") values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {

@@ -3,16 +3,16 @@ package dev.strait.gateway.responses;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Stored responses: the most recent ones in this node's memory (bounded, least recently used
- * leave first), every one written behind to the {@link ResponseArchive} by one writer thread, so
+ * Stored responses: the most recent ones in this node's memory (bounded, oldest leave first; no
+ * lock shared by event loops), every one written behind to the {@link ResponseArchive} by one writer thread, so
  * the request path never waits on a database. A miss is read from the archive on a worker thread.
  * Entries are keyed by organization and id: one organization can never see another's response.
  */
@@ -23,7 +23,9 @@ public final class ResponseStore implements AutoCloseable {
 
     private final int capacity;
     private final ResponseArchive archive;
-    private final Map<String, StoredResponse> recent;
+    private final ConcurrentHashMap<String, StoredResponse> recent = new ConcurrentHashMap<>();
+    /** Keys in the order they were put: the eviction order. */
+    private final ConcurrentLinkedQueue<String> order = new ConcurrentLinkedQueue<>();
     private final BlockingQueue<Runnable> writes;
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
@@ -37,12 +39,6 @@ public final class ResponseStore implements AutoCloseable {
     public ResponseStore(int capacity, ResponseArchive archive, int queue) {
         this.capacity = capacity;
         this.archive = archive;
-        this.recent = new LinkedHashMap<>(256, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, StoredResponse> eldest) {
-                return size() > ResponseStore.this.capacity;
-            }
-        };
         this.writes = new ArrayBlockingQueue<>(queue);
         this.writer = archive == ResponseArchive.NONE ? null
                 : Thread.ofVirtual().name("strait-response-writer").start(this::drain);
@@ -54,18 +50,13 @@ public final class ResponseStore implements AutoCloseable {
     }
 
     public void put(StoredResponse response) {
-        synchronized (recent) {
-            recent.put(key(response.orgId(), response.id()), response);
-        }
+        remember(key(response.orgId(), response.id()), response);
         enqueue(() -> archiveCall(() -> archive.save(response)));
     }
 
     /** The response, or null when {@code orgId} has none by that id. Completes on the caller's context. */
     public Future<StoredResponse> find(String orgId, String id) {
-        StoredResponse hit;
-        synchronized (recent) {
-            hit = recent.get(key(orgId, id));
-        }
+        StoredResponse hit = recent.get(key(orgId, id));
         if (hit != null || archive == ResponseArchive.NONE) {
             return Future.succeededFuture(hit == GONE ? null : hit);
         }
@@ -82,9 +73,7 @@ public final class ResponseStore implements AutoCloseable {
             if (found == null) {
                 return false;
             }
-            synchronized (recent) {
-                recent.put(key(orgId, id), GONE);
-            }
+            remember(key(orgId, id), GONE);
             enqueue(() -> archiveCall(() -> archive.delete(orgId, id)));
             return true;
         });
@@ -141,6 +130,19 @@ public final class ResponseStore implements AutoCloseable {
                     Thread.currentThread().interrupt();
                     return;
                 }
+            }
+        }
+    }
+
+    private void remember(String key, StoredResponse value) {
+        if (recent.put(key, value) == null) {
+            order.add(key);
+            while (recent.size() > capacity) {
+                String eldest = order.poll();
+                if (eldest == null) {
+                    break;
+                }
+                recent.remove(eldest);
             }
         }
     }
