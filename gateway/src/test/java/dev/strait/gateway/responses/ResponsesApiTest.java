@@ -243,6 +243,18 @@ class ResponsesApiTest {
         assertThat(function.name()).isEqualTo("get_weather");
         assertThat(function.callId()).isNotBlank();
 
+        List<ResponseStreamEvent> events;
+        try (StreamResponse<ResponseStreamEvent> stream = client.responses().createStreaming(
+                ask(model, "Weather in Paris?").toBuilder().addTool(weather).build())) {
+            events = stream.stream().toList();
+        }
+        assertThat(events.stream().filter(ResponseStreamEvent::isFunctionCallArgumentsDone).findFirst().orElseThrow()
+                .asFunctionCallArgumentsDone().arguments()).contains("city");
+        assertThat(events.getLast().asCompleted().response().output()).anySatisfy(item -> {
+            assertThat(item.isFunctionCall()).isTrue();
+            assertThat(item.asFunctionCall().name()).isEqualTo("get_weather");
+        });
+
         Response answer = client.responses().create(ResponseCreateParams.builder().model(model)
                 .previousResponseId(call.id()).addTool(weather)
                 .inputOfResponse(List.of(ResponseInputItem.ofFunctionCallOutput(ResponseInputItem.FunctionCallOutput
