@@ -4,6 +4,6 @@ cd "$root"
 JAVA_HOME=$("$root/bin/find-java")
 export JAVA_HOME
 jar="$root/bench/target/strait-bench.jar"
-if [ ! -f "$jar" ] || [ -n "$(find bench/src store/src core/src gateway/src -name '*.java' -newer "$jar" -print -quit)" ]; then
+if [ ! -f "$jar" ] || [ -n "$(find bench/src store/src core/src gateway/src provenance/src screening/src monitor/src app/src -name '*.java' -newer "$jar" -print -quit)" ]; then
   ./mvnw -q -o -B -DskipTests -pl bench -am package >&2 || ./mvnw -q -B -DskipTests -pl bench -am package >&2
 fi

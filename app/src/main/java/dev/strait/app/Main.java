@@ -6,9 +6,12 @@ import dev.strait.app.cli.ServeCommand;
 import dev.strait.app.cli.OrgCommand;
 import dev.strait.app.cli.KeyCommand;
 import dev.strait.app.cli.LimitsCommand;
+import dev.strait.app.cli.MonitorCommand;
 import dev.strait.app.cli.PolicyCommand;
 import dev.strait.app.cli.AuditCommand;
+import dev.strait.app.cli.ProvenanceCommand;
 import dev.strait.app.cli.ReportCommand;
+import dev.strait.app.cli.ScreenCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -16,7 +19,8 @@ import picocli.CommandLine.Command;
 @Command(name = "strait", mixinStandardHelpOptions = true, version = "strait 0.1.0",
         description = "An AI model gateway for resellers of third-party models.",
         subcommands = {ServeCommand.class, EmulatorCommand.class, ConfigCommand.class, OrgCommand.class,
-            KeyCommand.class, LimitsCommand.class, PolicyCommand.class, AuditCommand.class, ReportCommand.class})
+            KeyCommand.class, LimitsCommand.class, PolicyCommand.class, AuditCommand.class, ReportCommand.class,
+            ProvenanceCommand.class, MonitorCommand.class, ScreenCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

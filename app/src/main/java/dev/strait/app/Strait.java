@@ -9,6 +9,20 @@ import dev.strait.core.deploy.Deployment;
 import dev.strait.core.deploy.Secret;
 import dev.strait.app.config.PriceLoader;
 import dev.strait.core.usage.PriceBook;
+import dev.strait.core.access.KeyHasher;
+import dev.strait.app.admin.MonitorApi;
+import dev.strait.app.admin.ProvenanceApi;
+import dev.strait.app.admin.ScreeningApi;
+import dev.strait.app.config.StraitConfig;
+import dev.strait.app.trust.ScreeningGate;
+import dev.strait.screening.ScreeningService;
+import dev.strait.store.screening.Screenings;
+import dev.strait.app.trust.LiveMonitor;
+import dev.strait.monitor.engine.MonitorConfig;
+import dev.strait.monitor.engine.MonitorEngine;
+import dev.strait.monitor.trace.ModelCatalog;
+import dev.strait.store.monitor.MonitorCases;
+import dev.strait.app.trust.TrustPlane;
 import dev.strait.gateway.ControlPlane;
 import dev.strait.gateway.limit.LimitCounters;
 import dev.strait.gateway.limit.LocalCounters;
@@ -54,12 +68,14 @@ public final class Strait implements AutoCloseable {
     private final Secret adminToken;
     private final LedgerWriter ledgerWriter;
     private final Ledger ledger;
+    private final TrustPlane trust;
     /** The batch runner and the stored responses' writer, stopped around the gateway. */
     private AutoCloseable batchRunner = () -> { };
     private AutoCloseable responseStore = () -> { };
 
     private Strait(Database database, AccessStore store, AuditLog audit, AccessRefresher access, PolicyHolder policy,
-            Gateway gateway, Secret adminToken, LedgerWriter ledgerWriter, Ledger ledger) {
+            Gateway gateway, Secret adminToken, LedgerWriter ledgerWriter, Ledger ledger, TrustPlane trust) {
+        this.trust = trust;
         this.ledgerWriter = ledgerWriter;
         this.ledger = ledger;
         this.database = database;
@@ -83,14 +99,17 @@ public final class Strait implements AutoCloseable {
                 : Database.external(config.database().url(), config.database().user(), config.database().password().value());
         try {
             AuditLog audit = new AuditLog(database.dataSource(), clock);
-            AccessStore store = new AccessStore(database.dataSource(), audit, clock, random);
+            Secret pepper = config.keyPepper().isPresent() ? config.keyPepper()
+                    : storedSecret(dataDir, "key-pepper", "", random);
+            AccessStore store = new AccessStore(database.dataSource(), audit, clock, random,
+                    new KeyHasher(pepper.value().getBytes(StandardCharsets.UTF_8)));
             AccessRefresher access = new AccessRefresher(store, refreshEvery, log);
             PolicyLoader loader = new PolicyLoader(config.catalog().deployments().stream().map(Deployment::region)
                     .collect(Collectors.toSet()));
             PolicyHolder policy = new PolicyHolder(loader, config.policyFile(), audit, log, Duration.ofSeconds(1));
             Secret token = config.settings().adminToken().isPresent()
                     ? config.settings().adminToken()
-                    : storedToken(dataDir, random);
+                    : storedSecret(dataDir, "admin-token", "strait-admin-", random);
             GatewaySettings settings = config.settings().withAdminToken(token);
             Gateway[] self = new Gateway[1];
             PriceBook prices = config.pricesFile() == null ? new PriceLoader().loadDefault()
@@ -100,6 +119,36 @@ public final class Strait implements AutoCloseable {
             Ledger ledger = new Ledger(database.dataSource());
             AdminApi api = new AdminApi(vertx, store, audit, access, policy, () -> self[0].routing().current().catalog(),
                     ledger, new dev.strait.store.report.Reports(database.dataSource()));
+            MonitorCases cases = new MonitorCases(database.dataSource(), audit, clock);
+            LiveMonitor monitor = new LiveMonitor(new MonitorEngine(MonitorConfig.defaults(), ModelCatalog.EMPTY), policy,
+                    store, cases, config.monitoring(), log, clock);
+            TrustPlane trust = TrustPlane.start(dataDir, policy, audit, monitor, log, clock);
+            StraitConfig.ScreeningSettings screeningSettings = config.screening();
+            ScreeningGate screening = new ScreeningGate(screeningSettings.lists() == null ? null
+                    : ScreeningService.open(screeningSettings.lists(), screeningSettings.thresholds(), clock),
+                    screeningSettings.lists(), new Screenings(database.dataSource(), audit, clock), store,
+                    screeningSettings.suspendOnBlock());
+            if (!screening.enabled()) {
+                log.write(log.line("warn", "no denied-party lists configured (screening.lists): organizations are not"
+                        + " screened"));
+            }
+            trust.every(Duration.ofSeconds(30), () -> {
+                try {
+                    screening.reloadIfChanged().ifPresent(report -> {
+                        access.refresh();
+                        log.write(log.line("info", "denied-party lists changed; everyone screened again")
+                                .put("report", report.toString()));
+                    });
+                } catch (Exception e) {
+                    log.write(log.line("warn", "denied-party list reload failed; the previous lists stay in force")
+                            .put("error", e.toString()));
+                }
+            });
+            ScreeningApi screeningApi = new ScreeningApi(screening);
+            api.gate(screeningApi).with(screeningApi)
+                    .with(new ProvenanceApi(trust.provenance(), audit, clock))
+                    .with(new MonitorApi(monitor, cases, store, access::refresh,
+                            config.monitoring().throttleRequestsPerMinute()));
             LedgerWriter ledgerWriter = new LedgerWriter(spool, ledger, Duration.ofMillis(100), e -> log.write(
                     log.line("warn", "ledger write failed; records wait in the spool").put("error", e.toString())));
             StraitConfig.LimitsSettings limitsSettings = config.limits();
@@ -119,7 +168,7 @@ public final class Strait implements AutoCloseable {
             ControlPlane control = new ControlPlane(access, policy, () -> prices, () -> {
                 Spool.Writer writer = spool.writer();
                 return record -> writer.append(UsageCodec.encode(record));
-            }, limits, dev.strait.gateway.traffic.TrafficSink.NONE, api, services);
+            }, limits, trust.traffic(), api, services);
             // Request ids and weighted shuffles need speed, not secrecy: a per-thread generator shares no lock.
             RandomGenerator fast = () -> ThreadLocalRandom.current().nextLong();
             self[0] = new Gateway(vertx, settings, config.catalog(), control, log, clock, fast);
@@ -130,7 +179,7 @@ public final class Strait implements AutoCloseable {
                     month.atDay(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()), log);
             self[0].start();
             runner.resume(Duration.ofSeconds(30));
-            Strait strait = new Strait(database, store, audit, access, policy, self[0], token, ledgerWriter, ledger);
+            Strait strait = new Strait(database, store, audit, access, policy, self[0], token, ledgerWriter, ledger, trust);
             strait.batchRunner = runner;
             strait.responseStore = responses;
             return strait;
@@ -158,9 +207,13 @@ public final class Strait implements AutoCloseable {
         }
     }
 
-    /** The admin token of an embedded node: made once, kept in the data directory, readable by its owner only. */
-    private static Secret storedToken(Path dataDir, SecureRandom random) {
-        Path file = dataDir.resolve("admin-token");
+    /**
+     * A secret of a node that was given none in its configuration (the admin token, the key
+     * pepper): made once, kept in the data directory, readable by its owner only. Replicas sharing
+     * one database must be given the same key pepper in their configuration instead.
+     */
+    private static Secret storedSecret(Path dataDir, String name, String prefix, SecureRandom random) {
+        Path file = dataDir.resolve(name);
         try {
             if (Files.exists(file)) {
                 return new Secret(Files.readString(file, StandardCharsets.UTF_8).trim());
@@ -168,16 +221,16 @@ public final class Strait implements AutoCloseable {
             Files.createDirectories(dataDir);
             byte[] bytes = new byte[24];
             random.nextBytes(bytes);
-            String token = "strait-admin-" + HexFormat.of().formatHex(bytes);
-            Files.writeString(file, token + "\n", StandardCharsets.UTF_8);
+            String secret = prefix + HexFormat.of().formatHex(bytes);
+            Files.writeString(file, secret + "\n", StandardCharsets.UTF_8);
             try {
                 Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
             } catch (UnsupportedOperationException e) {
                 // Not a POSIX file system: the directory's own permissions have to do.
             }
-            return new Secret(token);
+            return new Secret(secret);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot keep the admin token in " + file, e);
+            throw new UncheckedIOException("cannot keep the " + name + " in " + file, e);
         }
     }
 
@@ -215,6 +268,7 @@ public final class Strait implements AutoCloseable {
         gateway.close();
         closeQuietly(responseStore);
         gateway.limits().close();
+        trust.close();
         ledgerWriter.close();
         policy.close();
         access.close();

@@ -85,6 +85,7 @@ class AdminApiTest {
         try (Connection c = node.strait.dataSource().getConnection(); Statement s = c.createStatement();
                 var rs = s.executeQuery("select * from api_keys")) {
             while (rs.next()) {
+                assertThat(rs.getString("secret_hash")).as("HMAC under the server's pepper").startsWith("h1:");
                 for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
                     assertThat(String.valueOf(rs.getObject(i))).doesNotContain(secret.substring(secret.lastIndexOf('-') + 1));
                 }

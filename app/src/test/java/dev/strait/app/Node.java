@@ -30,6 +30,11 @@ import java.util.Map;
 final class Node implements AutoCloseable {
 
     static final ObjectMapper JSON = new ObjectMapper();
+    /** Judged often, so tests see the ladder act within a second. */
+    static final dev.strait.app.trust.LiveMonitor.Enforcement MONITORING =
+            new dev.strait.app.trust.LiveMonitor.Enforcement(true, 10, Duration.ofMillis(200));
+    /** Nodes that share a database share the key pepper, as replicas must. */
+    static final dev.strait.core.deploy.Secret SHARED_PEPPER = new dev.strait.core.deploy.Secret("pepper-for-test-nodes");
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     final Vertx vertx = Vertx.vertx();
@@ -68,7 +73,7 @@ final class Node implements AutoCloseable {
         StraitConfig config = new StraitConfig(loaded.settings().withPorts(0, 0), loaded.catalog(),
                 sharedDatabaseUrl == null ? null : new StraitConfig.DatabaseSettings(sharedDatabaseUrl, "postgres",
                         dev.strait.core.deploy.Secret.NONE),
-                policyFile, null, limits);
+                policyFile, null, limits, SHARED_PEPPER, MONITORING, StraitConfig.ScreeningSettings.NONE);
         strait = Strait.start(vertx, config, dataDir, log, Clock.systemUTC(), Duration.ofMillis(200));
     }
 

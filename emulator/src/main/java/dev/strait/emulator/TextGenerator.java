@@ -20,7 +20,8 @@ final class TextGenerator {
     /** Length of an answer that no cap and no stop sequence shortens. */
     static final int NATURAL_TOKENS = 20;
 
-    private static final int ECHOED_WORDS = 6;
+    /** Answers restate what was asked, as real ones do, so each carries text of its own (provenance and monitoring tests rely on it). */
+    private static final int ECHOED_WORDS = 200;
     private static final String[] FILLER = {
         "the", "emulator", "answers", "with", "steady", "filler", "words", "so", "gateways", "can",
         "measure", "latency", "usage", "and", "streaming", "behaviour", "under", "load", "without", "cost",

@@ -136,7 +136,7 @@ public final class Gateway implements AutoCloseable {
     private List<Stage> stages(HttpClient client) {
         return List.of(
                 new dev.strait.gateway.auth.InternalCaller(control.services().internalSecret(), control.access(), clock),
-                new Authenticate(control.access(), clock),
+                new Authenticate(control.access(), clock, settings.authFailuresPerMinute()),
                 new Admit(control.policy()),
                 control.services().hosted(),
                 new dev.strait.gateway.responses.ResponsesStage(control.services().responses(), random),

@@ -9,6 +9,7 @@ import dev.strait.core.deploy.Secret;
  * @param adminToken the bearer token the admin API demands; without one the admin API is closed
  * @param breakerFailures consecutive upstream failures that open a deployment's circuit
  * @param breakerOpenFor how long an open circuit keeps a deployment out of rotation
+ * @param authFailuresPerMinute failed authentications one address may make in a minute before it is refused
  */
 public record GatewaySettings(
         String host,
@@ -21,30 +22,36 @@ public record GatewaySettings(
         Duration idleTimeout,
         int breakerFailures,
         Duration breakerOpenFor,
-        Secret adminToken) {
+        Secret adminToken,
+        int authFailuresPerMinute) {
 
     public static GatewaySettings defaults() {
         return new GatewaySettings("127.0.0.1", 8080, "127.0.0.1", 8081, 4 * 1024 * 1024, 64,
-                Duration.ofSeconds(5), Duration.ofSeconds(300), 5, Duration.ofSeconds(10), Secret.NONE);
+                Duration.ofSeconds(5), Duration.ofSeconds(300), 5, Duration.ofSeconds(10), Secret.NONE, 30);
     }
 
     public GatewaySettings withPorts(int port, int adminPort) {
         return new GatewaySettings(host, port, adminHost, adminPort, maxBodyBytes, maxJsonDepth, connectTimeout,
-                idleTimeout, breakerFailures, breakerOpenFor, adminToken);
+                idleTimeout, breakerFailures, breakerOpenFor, adminToken, authFailuresPerMinute);
     }
 
     public GatewaySettings withAdminToken(Secret token) {
         return new GatewaySettings(host, port, adminHost, adminPort, maxBodyBytes, maxJsonDepth, connectTimeout,
-                idleTimeout, breakerFailures, breakerOpenFor, token);
+                idleTimeout, breakerFailures, breakerOpenFor, token, authFailuresPerMinute);
     }
 
     public GatewaySettings withBreaker(int failures, Duration openFor) {
         return new GatewaySettings(host, port, adminHost, adminPort, maxBodyBytes, maxJsonDepth, connectTimeout,
-                idleTimeout, failures, openFor, adminToken);
+                idleTimeout, failures, openFor, adminToken, authFailuresPerMinute);
+    }
+
+    public GatewaySettings withAuthFailuresPerMinute(int perMinute) {
+        return new GatewaySettings(host, port, adminHost, adminPort, maxBodyBytes, maxJsonDepth, connectTimeout,
+                idleTimeout, breakerFailures, breakerOpenFor, adminToken, perMinute);
     }
 
     public GatewaySettings withIdleTimeout(Duration idle) {
         return new GatewaySettings(host, port, adminHost, adminPort, maxBodyBytes, maxJsonDepth, connectTimeout,
-                idle, breakerFailures, breakerOpenFor, adminToken);
+                idle, breakerFailures, breakerOpenFor, adminToken, authFailuresPerMinute);
     }
 }

@@ -78,7 +78,7 @@ class LimitsTest {
     }
 
     static ApiKey inProject(ApiKey k, String project) {
-        return new ApiKey(k.id(), k.prefix(), k.secretSha256(), k.orgId(), project, k.name(), k.models(), null, null,
+        return new ApiKey(k.id(), k.prefix(), k.secretHash(), k.orgId(), project, k.name(), k.models(), null, null,
                 k.createdAt());
     }
 

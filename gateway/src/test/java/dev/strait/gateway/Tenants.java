@@ -20,7 +20,9 @@ import java.util.Set;
 public final class Tenants {
 
     private static final Random RANDOM = new Random(42);
-    private static final KeySecrets.Generated US = KeySecrets.generate(RANDOM);
+    public static final dev.strait.core.access.KeyHasher HASHER =
+            new dev.strait.core.access.KeyHasher("gateway-test-pepper".getBytes());
+    private static final KeySecrets.Generated US = KeySecrets.generate(RANDOM, HASHER);
     public static final String US_KEY = US.text();
     public static final List<String> ALL_REGIONS = List.of("us-east", "eu-west", "singapore");
 
@@ -43,7 +45,7 @@ public final class Tenants {
         allOrgs.add(org("org_us", "US", OrgKind.ENTERPRISE, OrgState.VERIFIED));
         List<ApiKey> allKeys = new ArrayList<>(keys);
         allKeys.add(key(US, "org_us", Set.of()));
-        return new AccessSnapshot(1, allOrgs, List.of(), allKeys, limits);
+        return new AccessSnapshot(1, allOrgs, List.of(), allKeys, limits, HASHER);
     }
 
     public static Organization org(String id, String market, OrgKind kind, OrgState state) {
@@ -51,12 +53,12 @@ public final class Tenants {
     }
 
     public static ApiKey key(KeySecrets.Generated generated, String orgId, Set<String> models) {
-        return new ApiKey("key_" + generated.prefix(), generated.prefix(), generated.secretSha256(), orgId, null, "test",
+        return new ApiKey("key_" + generated.prefix(), generated.prefix(), generated.secretHash(), orgId, null, "test",
                 models, null, null, Instant.EPOCH);
     }
 
     public static KeySecrets.Generated newKey() {
-        return KeySecrets.generate(RANDOM);
+        return KeySecrets.generate(RANDOM, HASHER);
     }
 
     /** Every model belongs to vendor "any", licensed in market US and served from every region. */

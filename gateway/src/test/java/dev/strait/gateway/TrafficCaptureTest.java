@@ -2,6 +2,7 @@ package dev.strait.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.strait.gateway.traffic.ResponseText;
 import dev.strait.gateway.traffic.ServedRequest;
 import dev.strait.gateway.traffic.TrafficQueue;
 import java.nio.charset.StandardCharsets;
@@ -53,6 +54,22 @@ class TrafficCaptureTest {
             assertThat(r.responseBody()).isNull();
             assertThat(r.responseEvents()).isNotEmpty().allSatisfy(data -> assertThat(response.body()).contains(data));
             assertThat(r.responseEvents()).anySatisfy(data -> assertThat(data).contains("content_block_delta"));
+        });
+    }
+
+    @Test
+    void theAnswersTextIsReadTheSameFromEitherDialectStreamedOrNot() throws Exception {
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        var chat = Http.post(harness.baseUrl() + "/v1/chat/completions", Http.chatBody("gpt-4o", false), Http.bearer());
+        String expected = mapper.readTree(chat.body()).path("choices").get(0).path("message").path("content").asText();
+        Http.post(harness.baseUrl() + "/v1/chat/completions", Http.chatBody("gpt-4o", true), Http.bearer());
+        Http.post(harness.baseUrl() + "/v1/messages", Http.messagesBody("gpt-4o", false), Http.anthropic());
+        Http.post(harness.baseUrl() + "/v1/messages", Http.messagesBody("gpt-4o", true), Http.anthropic());
+
+        assertThat(harness.traffic).hasSize(4).allSatisfy(r -> {
+            ResponseText answer = ResponseText.of(r);
+            assertThat(answer.text()).as("the emulator answers the same prompt the same way").isEqualTo(expected);
+            assertThat(answer.finishReason()).isIn("stop", "end_turn");
         });
     }
 

@@ -47,6 +47,8 @@ public final class AdminApi implements Handler<HttpServerRequest> {
     private final Supplier<Catalog> catalog;
     private final Ledger ledger;
     private final dev.strait.store.report.Reports reports;
+    private final java.util.List<AdminSection> sections = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile OrgGate gate = OrgGate.OPEN;
 
     public AdminApi(Vertx vertx, AccessStore store, AuditLog audit, AccessRefresher access, PolicyHolder policy,
             Supplier<Catalog> catalog, Ledger ledger, dev.strait.store.report.Reports reports) {
@@ -60,8 +62,20 @@ public final class AdminApi implements Handler<HttpServerRequest> {
         this.catalog = catalog;
     }
 
+    /** What creation and verification of organizations must pass (screening). */
+    public AdminApi gate(OrgGate gate) {
+        this.gate = gate;
+        return this;
+    }
+
+    /** Adds the routes of another concern (provenance, monitoring, screening), tried before the built-in ones. */
+    public AdminApi with(AdminSection section) {
+        sections.add(section);
+        return this;
+    }
+
     /** An answer: status and JSON body, or a CSV body instead. */
-    record Reply(int status, JsonNode body, String csv) {
+    public record Reply(int status, JsonNode body, String csv) {
         Reply(int status, JsonNode body) {
             this(status, body, null);
         }
@@ -104,6 +118,12 @@ public final class AdminApi implements Handler<HttpServerRequest> {
         }
         String[] parts = path.substring(1).split("/");
         // parts[0] is "admin".
+        for (AdminSection section : sections) {
+            Reply reply = section.route(method, parts, request, body, actor);
+            if (reply != null) {
+                return reply;
+            }
+        }
         if (parts.length == 2 && parts[1].equals("orgs")) {
             return method == HttpMethod.POST ? changed(201, () -> createOrg(json(body), actor))
                     : ok(AdminViews.orgs(store.organizations()));
@@ -133,6 +153,9 @@ public final class AdminApi implements Handler<HttpServerRequest> {
             if (parts.length == 4 && parts[3].equals("state") && method == HttpMethod.POST) {
                 JsonNode in = json(body);
                 OrgState next = enumValue(text(in, "state"), OrgState::of, "state", "pending, verified, rejected, suspended");
+                if (next == OrgState.VERIFIED) {
+                    gate.beforeVerification(orgId);
+                }
                 return changed(200, () -> AdminViews.org(store.changeState(actor, orgId, next, in.path("reason").asText(""))));
             }
             if (parts.length == 4 && parts[3].equals("projects") && method == HttpMethod.POST) {
@@ -234,8 +257,10 @@ public final class AdminApi implements Handler<HttpServerRequest> {
         OrgKind kind = enumValue(text(in, "kind"), OrgKind::of, "kind", "enterprise, individual");
         List<String> contacts = new ArrayList<>();
         in.path("contacts").forEach(c -> contacts.add(c.asText()));
-        return AdminViews.org(store.createOrganization(actor, text(in, "legal_name"),
-                in.path("registration_number").asText(null), market, kind, contacts));
+        Organization org = store.createOrganization(actor, text(in, "legal_name"),
+                in.path("registration_number").asText(null), market, kind, contacts);
+        gate.created(org);
+        return AdminViews.org(org);
     }
 
     private JsonNode createKey(JsonNode in, String actor) throws Exception {
@@ -279,7 +304,7 @@ public final class AdminApi implements Handler<HttpServerRequest> {
         return new Reply(status, body);
     }
 
-    private static Reply ok(JsonNode body) {
+    static Reply ok(JsonNode body) {
         return new Reply(200, body);
     }
 
@@ -302,7 +327,7 @@ public final class AdminApi implements Handler<HttpServerRequest> {
         return out;
     }
 
-    private static JsonNode json(Buffer body) throws IOException {
+    static JsonNode json(Buffer body) throws IOException {
         JsonNode node = JSON.readTree(body.getBytes());
         if (node == null || !node.isObject()) {
             throw new BadRequest("the body must be a JSON object");
@@ -310,7 +335,7 @@ public final class AdminApi implements Handler<HttpServerRequest> {
         return node;
     }
 
-    private static String text(JsonNode in, String field) {
+    static String text(JsonNode in, String field) {
         JsonNode value = in.get(field);
         if (value == null || !value.isTextual() || value.asText().isBlank()) {
             throw new BadRequest("field '" + field + "' is required");
@@ -318,7 +343,7 @@ public final class AdminApi implements Handler<HttpServerRequest> {
         return value.asText();
     }
 
-    private static String required(HttpServerRequest request, String param) {
+    static String required(HttpServerRequest request, String param) {
         String value = request.getParam(param);
         if (value == null || value.isBlank()) {
             throw new BadRequest("query parameter '" + param + "' is required");

@@ -75,7 +75,8 @@ public final class ServeCommand implements Callable<Integer> {
                 port != null ? port : loaded.settings().port(),
                 adminPort != null ? adminPort : loaded.settings().adminPort());
         StraitConfig effective = new StraitConfig(settings, loaded.catalog(), loaded.database(),
-                policy != null ? policy : loaded.policyFile(), loaded.pricesFile(), loaded.limits());
+                policy != null ? policy : loaded.policyFile(), loaded.pricesFile(), loaded.limits(), loaded.keyPepper(), loaded.monitoring(),
+                loaded.screening());
         Strait node;
         try {
             node = Strait.start(vertx, effective, dataDir, log, Clock.systemUTC(), Duration.ofMillis(250));

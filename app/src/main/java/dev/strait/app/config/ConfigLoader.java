@@ -1,11 +1,13 @@
 package dev.strait.app.config;
 
+import dev.strait.app.trust.LiveMonitor;
 import dev.strait.core.deploy.Catalog;
 import dev.strait.core.deploy.Deployment;
 import dev.strait.core.deploy.Provider;
 import dev.strait.core.deploy.ProviderKind;
 import dev.strait.core.deploy.Secret;
 import dev.strait.gateway.GatewaySettings;
+import dev.strait.screening.ScreeningConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -40,8 +42,12 @@ public final class ConfigLoader {
         try {
             StraitConfig config = parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
             // A relative policy path is relative to the configuration file, not to where we run.
+            StraitConfig.ScreeningSettings screening = config.screening();
             return new StraitConfig(config.settings(), config.catalog(), config.database(),
-                    besides(file, config.policyFile()), besides(file, config.pricesFile()), config.limits());
+                    besides(file, config.policyFile()), besides(file, config.pricesFile()), config.limits(),
+                    config.keyPepper(), config.monitoring(),
+                    new StraitConfig.ScreeningSettings(besides(file, screening.lists()), screening.thresholds(),
+                            screening.suspendOnBlock()));
         } catch (IOException e) {
             throw new ConfigException(file.toString(), 0, "(file)", "cannot be read: " + e.getMessage());
         }
@@ -65,8 +71,20 @@ public final class ConfigLoader {
         Path policy = root.optionalString("policy").map(Path::of).orElse(null);
         Path prices = root.optionalString("prices").map(Path::of).orElse(null);
         StraitConfig.LimitsSettings limits = limits(root);
+        Secret pepper = Secret.NONE;
+        YamlNode keys = root.field("keys").orElse(null);
+        if (keys != null) {
+            pepper = secretReference(keys, "pepper");
+            if (pepper.isPresent() && pepper.value().length() < 16) {
+                throw keys.required("pepper").error("must be at least 16 characters");
+            }
+            keys.rejectUnknownKeys();
+        }
+        LiveMonitor.Enforcement monitoring = monitoring(root);
+        StraitConfig.ScreeningSettings screening = screening(root);
         root.rejectUnknownKeys();
-        return new StraitConfig(settings, new Catalog(deployments, aliases), database, policy, prices, limits);
+        return new StraitConfig(settings, new Catalog(deployments, aliases), database, policy, prices, limits, pepper,
+                monitoring, screening);
     }
 
     private GatewaySettings server(YamlNode root) {
@@ -90,9 +108,10 @@ public final class ConfigLoader {
             breaker.rejectUnknownKeys();
         }
         Secret adminToken = secretReference(server, "admin_token");
+        int authFailures = server.integer("auth_failures_per_minute", d.authFailuresPerMinute(), 1, 1_000_000);
         server.rejectUnknownKeys();
         return new GatewaySettings(listen.host, listen.port, admin.host, admin.port, maxBody, maxDepth, connect, idle,
-                failures, openFor, adminToken);
+                failures, openFor, adminToken, authFailures);
     }
 
     private Map<String, Provider> providers(YamlNode root) {
@@ -144,9 +163,75 @@ public final class ConfigLoader {
         return deployments;
     }
 
+    /**
+     * <pre>
+     * screening:
+     *   lists: screening-lists   # a directory of OFAC / CSL / DPL / blocklist files, relative to this file
+     *   block_at: 0.92           # optional thresholds, in [0, 1], review_at ≤ block_at
+     *   review_at: 0.80
+     *   max_hits: 10
+     *   suspend_on_block: true   # a list update that newly blocks a verified organization suspends it
+     * </pre>
+     */
+    private static StraitConfig.ScreeningSettings screening(YamlNode root) {
+        YamlNode node = root.field("screening").orElse(null);
+        if (node == null) {
+            return StraitConfig.ScreeningSettings.NONE;
+        }
+        Path lists = node.optionalString("lists").map(Path::of).orElse(null);
+        ScreeningConfig d = ScreeningConfig.defaults();
+        double block = fraction(node, "block_at", d.blockAt());
+        double review = fraction(node, "review_at", d.reviewAt());
+        int maxHits = node.integer("max_hits", d.maxHits(), 1, 1000);
+        String suspend = node.optionalString("suspend_on_block").orElse("true");
+        if (!suspend.equals("true") && !suspend.equals("false")) {
+            throw node.required("suspend_on_block").error("must be true or false");
+        }
+        node.rejectUnknownKeys();
+        if (review > block) {
+            throw node.required("review_at").error("must not exceed block_at (" + block + ")");
+        }
+        ScreeningConfig thresholds = new ScreeningConfig(block, review, maxHits, d.countryMatchBonus(),
+                d.countryMismatchPenalty(), d.addressBonus(), d.identifierScore(), d.genericWeight(),
+                d.entryCoverageShare(), d.genericOnlyCap());
+        return new StraitConfig.ScreeningSettings(lists, thresholds, suspend.equals("true"));
+    }
+
+    private static double fraction(YamlNode parent, String key, double fallback) {
+        var node = parent.field(key);
+        if (node.isEmpty()) {
+            return fallback;
+        }
+        try {
+            double value = Double.parseDouble(node.get().text());
+            if (!(value >= 0 && value <= 1)) {
+                throw node.get().error("must be between 0 and 1, not " + value);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw node.get().error("must be a number between 0 and 1, not '" + node.get().text() + "'");
+        }
+    }
+
     /** A path named in a configuration file is relative to that file, not to where we run. */
     private static Path besides(Path config, Path named) {
         return named == null || named.isAbsolute() || config.getParent() == null ? named : config.getParent().resolve(named);
+    }
+
+    private LiveMonitor.Enforcement monitoring(YamlNode root) {
+        YamlNode node = root.field("monitoring").orElse(null);
+        LiveMonitor.Enforcement d = LiveMonitor.Enforcement.DEFAULT;
+        if (node == null) {
+            return d;
+        }
+        String enforce = node.optionalString("enforce").orElse("automatic");
+        if (!enforce.equals("automatic") && !enforce.equals("review_only")) {
+            throw node.required("enforce").error("must be 'automatic' (throttle and suspend on their own) or 'review_only'");
+        }
+        int throttle = node.integer("throttle_requests_per_minute", d.throttleRequestsPerMinute(), 1, 1_000_000);
+        java.time.Duration every = node.duration("evaluate_every", d.evaluateEvery());
+        node.rejectUnknownKeys();
+        return new LiveMonitor.Enforcement(enforce.equals("automatic"), throttle, every);
     }
 
     private StraitConfig.LimitsSettings limits(YamlNode root) {

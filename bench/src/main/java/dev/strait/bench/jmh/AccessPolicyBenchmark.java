@@ -60,14 +60,15 @@ public class AccessPolicyBenchmark {
                     OrgState.VERIFIED, List.of(), now));
         }
         List<ApiKey> keys = new ArrayList<>();
+        dev.strait.core.access.KeyHasher hasher = new dev.strait.core.access.KeyHasher("bench-pepper-16-bytes".getBytes());
         presented = new String[10_000];
         for (int i = 0; i < 10_000; i++) {
-            KeySecrets.Generated g = KeySecrets.generate(random);
+            KeySecrets.Generated g = KeySecrets.generate(random, hasher);
             presented[i] = g.text();
-            keys.add(new ApiKey("key_" + i, g.prefix(), g.secretSha256(), "org_" + (i % 1_000), null, "k",
+            keys.add(new ApiKey("key_" + i, g.prefix(), g.secretHash(), "org_" + (i % 1_000), null, "k",
                     i % 10 == 0 ? Set.of("gpt-4o") : Set.of(), null, null, now));
         }
-        snapshot = new AccessSnapshot(1, orgs, List.of(), keys);
+        snapshot = new AccessSnapshot(1, orgs, List.of(), keys, List.of(), hasher);
         Map<String, List<String>> vendors = new LinkedHashMap<>();
         vendors.put("openai", List.of("gpt-*", "o1*", "o3*", "text-embedding-*"));
         vendors.put("anthropic", List.of("claude-*"));

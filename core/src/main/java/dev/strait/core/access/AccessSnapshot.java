@@ -30,17 +30,15 @@ public final class AccessSnapshot {
     private final Map<String, Organization> orgs;
     private final Map<String, Project> projects;
     private final Map<String, ApiKey> keysByPrefix;
+    private final KeyHasher hasher;
     /** By scope and subject ({@code org:acme}): the rules on all models and on single ones. */
     private final Map<String, List<LimitRule>> limits;
 
+    /** @param hasher checks presented secrets against the stored hashes */
     public AccessSnapshot(long version, Collection<Organization> orgs, Collection<Project> projects,
-            Collection<ApiKey> keys) {
-        this(version, orgs, projects, keys, List.of());
-    }
-
-    public AccessSnapshot(long version, Collection<Organization> orgs, Collection<Project> projects,
-            Collection<ApiKey> keys, Collection<LimitRule> limits) {
+            Collection<ApiKey> keys, Collection<LimitRule> limits, KeyHasher hasher) {
         this.version = version;
+        this.hasher = hasher;
         Map<String, List<LimitRule>> l = new HashMap<>();
         limits.forEach(rule -> l.computeIfAbsent(subject(rule.scope(), rule.subjectId()), s -> new ArrayList<>())
                 .add(rule));
@@ -67,7 +65,7 @@ public final class AccessSnapshot {
             return INVALID;
         }
         ApiKey key = keysByPrefix.get(presented.prefix());
-        if (key == null || !KeySecrets.matches(presented, key.secretSha256())) {
+        if (key == null || !hasher.matches(presented.secret(), key.secretHash())) {
             return INVALID;
         }
         if (key.revokedAt() != null && !key.revokedAt().isAfter(now)) {
@@ -112,6 +110,7 @@ public final class AccessSnapshot {
             collect(out, subject(LimitRule.Scope.PROJECT, principal.key().projectId()), model);
         }
         collect(out, subject(LimitRule.Scope.KEY, principal.key().id()), model);
+        collect(out, subject(LimitRule.Scope.THROTTLE, principal.org().id()), model);
         return out;
     }
 

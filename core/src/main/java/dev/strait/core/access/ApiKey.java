@@ -14,7 +14,7 @@ import java.util.Set;
 public record ApiKey(
         String id,
         String prefix,
-        String secretSha256,
+        String secretHash,
         String orgId,
         String projectId,
         String name,

@@ -8,8 +8,9 @@ import java.util.random.RandomGenerator;
 
 /**
  * The key format {@code sk-strait-<prefix>-<secret>}: the prefix finds the record, the secret is
- * checked against its SHA-256. A keyed slow hash buys nothing here: the secret is 192 random
- * bits, not a password, so a fast hash is as safe and keeps the check off the latency budget.
+ * checked against its hash ({@link KeyHasher}). A slow hash buys nothing here: the secret is 192
+ * random bits, not a password, so a fast keyed hash is as safe and keeps the check off the latency
+ * budget.
  */
 public final class KeySecrets {
 
@@ -21,15 +22,15 @@ public final class KeySecrets {
     private KeySecrets() {}
 
     /** A freshly generated key: the whole text (shown once) and its parts. */
-    public record Generated(String text, String prefix, String secretSha256) {}
+    public record Generated(String text, String prefix, String secretHash) {}
 
     /** The parts of a presented key, or null when it is not one of ours. */
     public record Presented(String prefix, String secret) {}
 
-    public static Generated generate(RandomGenerator secureRandom) {
+    public static Generated generate(RandomGenerator secureRandom, KeyHasher hasher) {
         String prefix = random(secureRandom, PREFIX_LENGTH);
         String secret = random(secureRandom, SECRET_LENGTH);
-        return new Generated(MARK + prefix + "-" + secret, prefix, sha256(secret));
+        return new Generated(MARK + prefix + "-" + secret, prefix, hasher.hash(secret));
     }
 
     public static Presented parse(String key) {
@@ -43,12 +44,7 @@ public final class KeySecrets {
         return new Presented(key.substring(MARK.length(), dash), key.substring(dash + 1));
     }
 
-    /** Compares in constant time, so the answer's timing says nothing about the stored hash. */
-    public static boolean matches(Presented presented, String storedSha256) {
-        return MessageDigest.isEqual(sha256(presented.secret()).getBytes(StandardCharsets.US_ASCII),
-                storedSha256.getBytes(StandardCharsets.US_ASCII));
-    }
-
+    /** A plain SHA-256, hex: for content hashes (policy files, the audit chain), not for secrets. */
     public static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));

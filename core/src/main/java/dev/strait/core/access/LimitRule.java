@@ -15,9 +15,9 @@ public record LimitRule(Scope scope, String subjectId, String model, Integer req
 
     public static final String ALL_MODELS = "*";
 
-    /** Whom a rule limits. */
+    /** Whom a rule limits. A throttle is the monitoring engine's limit on an organization, beside the operator's. */
     public enum Scope {
-        ORGANIZATION("org"), PROJECT("project"), KEY("key");
+        ORGANIZATION("org"), PROJECT("project"), KEY("key"), THROTTLE("throttle");
 
         private final String label;
 
@@ -60,6 +60,7 @@ public record LimitRule(Scope scope, String subjectId, String model, Integer req
             case ORGANIZATION -> "organization";
             case PROJECT -> "project";
             case KEY -> "key";
+            case THROTTLE -> "throttled organization";
         };
         return who + " " + subjectId + (model.equals(ALL_MODELS) ? "" : " on " + model);
     }

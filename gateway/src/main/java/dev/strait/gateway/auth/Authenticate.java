@@ -18,10 +18,13 @@ public final class Authenticate implements Stage {
 
     private final Supplier<AccessSnapshot> access;
     private final Clock clock;
+    private final AuthFailures failures;
 
-    public Authenticate(Supplier<AccessSnapshot> access, Clock clock) {
+    /** @param failuresPerMinute failed authentications one address may make in a minute before it is refused */
+    public Authenticate(Supplier<AccessSnapshot> access, Clock clock, int failuresPerMinute) {
         this.access = access;
         this.clock = clock;
+        this.failures = new AuthFailures(failuresPerMinute);
     }
 
     @Override
@@ -31,8 +34,18 @@ public final class Authenticate implements Stage {
             chain.proceed(exchange);
             return;
         }
+        long now = clock.millis();
+        String address = exchange.request().remoteAddress() == null ? "" : exchange.request().remoteAddress().hostAddress();
+        if (failures.blocked(address, now)) {
+            long reset = (60_000 - now % 60_000 + 999) / 1_000;
+            chain.fail(exchange, new Failure(Failure.Kind.RATE_LIMITED, "too_many_authentication_failures",
+                    "Too many failed authentications from this address. Retry in " + reset + " s.", null,
+                    java.time.Duration.ofSeconds(reset)));
+            return;
+        }
         String key = presentedKey(exchange.request());
         if (key == null || key.isEmpty()) {
+            failures.failed(address, now);
             chain.fail(exchange, Failure.of(Failure.Kind.AUTHENTICATION, "missing_api_key",
                     "No API key provided. Send it as 'Authorization: Bearer <key>', 'x-api-key' or 'api-key'."));
             return;
@@ -42,8 +55,10 @@ public final class Authenticate implements Stage {
                 exchange.principal(found.principal());
                 chain.proceed(exchange);
             }
-            case AccessSnapshot.Lookup.Refused refused ->
-                    chain.fail(exchange, Failure.of(Failure.Kind.AUTHENTICATION, refused.code(), refused.message()));
+            case AccessSnapshot.Lookup.Refused refused -> {
+                failures.failed(address, now);
+                chain.fail(exchange, Failure.of(Failure.Kind.AUTHENTICATION, refused.code(), refused.message()));
+            }
         }
     }
 

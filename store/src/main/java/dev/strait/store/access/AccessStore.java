@@ -2,6 +2,7 @@ package dev.strait.store.access;
 
 import dev.strait.core.access.AccessSnapshot;
 import dev.strait.core.access.ApiKey;
+import dev.strait.core.access.KeyHasher;
 import dev.strait.core.access.KeySecrets;
 import dev.strait.core.access.OrgKind;
 import dev.strait.core.access.LimitRule;
@@ -39,8 +40,12 @@ public final class AccessStore {
     private final AuditLog audit;
     private final Clock clock;
     private final RandomGenerator secureRandom;
+    private final KeyHasher hasher;
 
-    public AccessStore(DataSource dataSource, AuditLog audit, Clock clock, RandomGenerator secureRandom) {
+    /** @param hasher hashes key secrets under the server-side pepper */
+    public AccessStore(DataSource dataSource, AuditLog audit, Clock clock, RandomGenerator secureRandom,
+            KeyHasher hasher) {
+        this.hasher = hasher;
         this.dataSource = dataSource;
         this.audit = audit;
         this.clock = clock;
@@ -119,14 +124,14 @@ public final class AccessStore {
             if (projectId != null && !projectBelongs(c, projectId, orgId)) {
                 throw new NotFound("project " + projectId + " does not belong to organization " + orgId);
             }
-            KeySecrets.Generated generated = KeySecrets.generate(secureRandom);
-            ApiKey key = new ApiKey(id("key"), generated.prefix(), generated.secretSha256(), orgId, projectId, name,
+            KeySecrets.Generated generated = KeySecrets.generate(secureRandom, hasher);
+            ApiKey key = new ApiKey(id("key"), generated.prefix(), generated.secretHash(), orgId, projectId, name,
                     models, expiresAt, null, now());
-            try (PreparedStatement s = c.prepareStatement("insert into api_keys (id, prefix, secret_sha256, org_id,"
+            try (PreparedStatement s = c.prepareStatement("insert into api_keys (id, prefix, secret_hash, org_id,"
                     + " project_id, name, models, expires_at, created_at) values (?,?,?,?,?,?,?,?,?)")) {
                 s.setString(1, key.id());
                 s.setString(2, key.prefix());
-                s.setString(3, key.secretSha256());
+                s.setString(3, key.secretHash());
                 s.setString(4, orgId);
                 s.setString(5, projectId);
                 s.setString(6, name);
@@ -230,7 +235,7 @@ public final class AccessStore {
                     version = rs.getLong(1);
                 }
                 return new AccessSnapshot(version, organizations(c, "", null), projects(c, "", null), keys(c, "", null),
-                        limits(c));
+                        limits(c), hasher);
             } finally {
                 c.rollback();
             }
@@ -263,7 +268,7 @@ public final class AccessStore {
 
     private void requireSubject(Connection c, LimitRule.Scope scope, String id) throws SQLException {
         String table = switch (scope) {
-            case ORGANIZATION -> "organizations";
+            case ORGANIZATION, THROTTLE -> "organizations";
             case PROJECT -> "projects";
             case KEY -> "api_keys";
         };
@@ -335,7 +340,7 @@ public final class AccessStore {
 
     private static List<ApiKey> keys(Connection c, String where, String arg) throws SQLException {
         List<ApiKey> out = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("select id, prefix, secret_sha256, org_id, project_id, name,"
+        try (PreparedStatement s = c.prepareStatement("select id, prefix, secret_hash, org_id, project_id, name,"
                 + " models, expires_at, revoked_at, created_at from api_keys " + where)) {
             if (arg != null) {
                 s.setString(1, arg);
@@ -351,6 +356,23 @@ public final class AccessStore {
             }
         }
         return out;
+    }
+
+    /** Removes the limits of one subject on one model (or on all: {@code *}); false when there were none. */
+    public boolean removeLimits(String actor, LimitRule.Scope scope, String subjectId, String model) throws SQLException {
+        return inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "delete from limit_rules where scope = ? and subject_id = ? and model = ?")) {
+                s.setString(1, scope.label());
+                s.setString(2, subjectId);
+                s.setString(3, model);
+                if (s.executeUpdate() == 0) {
+                    return false;
+                }
+            }
+            audit.append(c, actor, scope.label() + ".limits.removed", subjectId, "model=" + model);
+            return true;
+        });
     }
 
     /** The rules set on one organization, project or key. */

@@ -31,7 +31,8 @@ class AccessStoreTest {
     static void start() {
         db = Database.embedded(dir);
         audit = new AuditLog(db.dataSource(), Clock.systemUTC());
-        store = new AccessStore(db.dataSource(), audit, Clock.systemUTC(), new SecureRandom());
+        store = new AccessStore(db.dataSource(), audit, Clock.systemUTC(), new SecureRandom(),
+                new dev.strait.core.access.KeyHasher("store-test-pepper-16b".getBytes()));
     }
 
     @AfterAll
@@ -52,7 +53,7 @@ class AccessStoreTest {
                     assertThat(f.principal().org().legalName()).isEqualTo("Acme GmbH");
                     assertThat(f.principal().key().models()).containsExactly("gpt-4o");
                 });
-        assertThat(created.key().secretSha256()).doesNotContain(created.secret().substring(21));
+        assertThat(created.key().secretHash()).doesNotContain(created.secret().substring(21));
     }
 
     @Test
