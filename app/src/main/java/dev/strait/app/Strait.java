@@ -69,6 +69,9 @@ public final class Strait implements AutoCloseable {
     private final LedgerWriter ledgerWriter;
     private final Ledger ledger;
     private final TrustPlane trust;
+    /** The batch runner and the stored responses' writer, stopped around the gateway. */
+    private AutoCloseable batchRunner = () -> { };
+    private AutoCloseable responseStore = () -> { };
 
     private Strait(Database database, AccessStore store, AuditLog audit, AccessRefresher access, PolicyHolder policy,
             Gateway gateway, Secret adminToken, LedgerWriter ledgerWriter, Ledger ledger, TrustPlane trust) {
@@ -153,10 +156,20 @@ public final class Strait implements AutoCloseable {
             LimitCounters limits = limitsSettings.redisUrl() == null ? new LocalCounters()
                     : new RedisCounters(vertx, limitsSettings.redisUrl(), limitsSettings.failOpen(),
                             limitsSettings.redisTimeout());
+            // Responses, files and batches: state of their own, in memory and PostgreSQL.
+            String internalSecret = HexFormat.of().toHexDigits(random.nextLong()) + HexFormat.of().toHexDigits(random.nextLong());
+            var fileStore = new dev.strait.app.batch.FileStore(database.dataSource(), dataDir.resolve("files"));
+            var batchStore = new dev.strait.app.batch.BatchStore(database.dataSource());
+            var runner = new dev.strait.app.batch.BatchRunner(batchStore, fileStore, () -> self[0].port(),
+                    internalSecret, clock, 4, message -> log.write(log.line("warn", message)));
+            var responses = new dev.strait.gateway.responses.ResponseStore(10_000,
+                    new dev.strait.app.responses.PgResponseArchive(database.dataSource()), 10_000);
+            var services = new dev.strait.gateway.ApiServices(responses,
+                    new dev.strait.app.batch.FilesAndBatches(fileStore, batchStore, runner, clock, random), internalSecret);
             ControlPlane control = new ControlPlane(access, policy, () -> prices, () -> {
                 Spool.Writer writer = spool.writer();
                 return record -> writer.append(UsageCodec.encode(record));
-            }, limits, trust.traffic(), api);
+            }, limits, trust.traffic(), api, services);
             // Request ids and weighted shuffles need speed, not secrecy: a per-thread generator shares no lock.
             RandomGenerator fast = () -> ThreadLocalRandom.current().nextLong();
             self[0] = new Gateway(vertx, settings, config.catalog(), control, log, clock, fast);
@@ -166,7 +179,11 @@ public final class Strait implements AutoCloseable {
             seedBudgets(limits, month.toString(), ledger.spentSince(
                     month.atDay(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()), log);
             self[0].start();
-            return new Strait(database, store, audit, access, policy, self[0], token, ledgerWriter, ledger, trust);
+            runner.resume(Duration.ofSeconds(30));
+            Strait strait = new Strait(database, store, audit, access, policy, self[0], token, ledgerWriter, ledger, trust);
+            strait.batchRunner = runner;
+            strait.responseStore = responses;
+            return strait;
         } catch (SQLException | IOException e) {
             database.close();
             throw new IllegalStateException("the database could not be read: " + e.getMessage(), e);
@@ -248,12 +265,22 @@ public final class Strait implements AutoCloseable {
 
     @Override
     public void close() {
+        closeQuietly(batchRunner);
         gateway.close();
+        closeQuietly(responseStore);
         gateway.limits().close();
         trust.close();
         ledgerWriter.close();
         policy.close();
         access.close();
         database.close();
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            // Closing must go on: the database and the ledger still have to stop cleanly.
+        }
     }
 }

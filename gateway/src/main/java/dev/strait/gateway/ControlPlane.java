@@ -18,6 +18,7 @@ import java.util.function.Supplier;
  * @param limits where limit counters live: this node's memory, or Redis shared by replicas
  * @param traffic where served requests go after their answer (monitoring, provenance); {@link TrafficSink#NONE} for nowhere
  * @param adminApi the admin API's own routes, served behind the admin token; may be null
+ * @param services stored responses, files and batches
  */
 public record ControlPlane(
         Supplier<AccessSnapshot> access,
@@ -26,4 +27,13 @@ public record ControlPlane(
         Supplier<UsageSink> usageSinks,
         LimitCounters limits,
         TrafficSink traffic,
-        Handler<HttpServerRequest> adminApi) {}
+        Handler<HttpServerRequest> adminApi,
+        ApiServices services) {
+
+    /** Without files and batches, responses kept in memory only. */
+    public ControlPlane(Supplier<AccessSnapshot> access, Supplier<Policy> policy, Supplier<PriceBook> prices,
+            Supplier<UsageSink> usageSinks, LimitCounters limits, TrafficSink traffic,
+            Handler<HttpServerRequest> adminApi) {
+        this(access, policy, prices, usageSinks, limits, traffic, adminApi, ApiServices.memoryOnly());
+    }
+}

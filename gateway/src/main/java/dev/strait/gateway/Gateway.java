@@ -135,8 +135,13 @@ public final class Gateway implements AutoCloseable {
     /** The order of stages, written once. */
     private List<Stage> stages(HttpClient client) {
         return List.of(
+                new dev.strait.gateway.auth.InternalCaller(control.services().internalSecret(), control.access(), clock),
                 new Authenticate(control.access(), clock, settings.authFailuresPerMinute()),
                 new Admit(control.policy()),
+                control.services().hosted(),
+                new dev.strait.gateway.responses.ResponsesStage(control.services().responses(), random),
+                new dev.strait.gateway.facade.CountTokens(estimator),
+                new dev.strait.gateway.facade.CompletionsStage(),
                 new ModelList(routing, clock.instant()),
                 new ResolveModel(routing),
                 new Entitle(),

@@ -88,8 +88,14 @@ public final class GatewayHarness implements AutoCloseable, BeforeEachCallback, 
      * upstreams, its own listeners and limit counters. Closed with the harness.
      */
     public Gateway replica(LimitCounters counters) {
+        return replica(counters, ApiServices.memoryOnly());
+    }
+
+    /** A replica with stored responses, files and batches of its own (an internal secret, say). */
+    public Gateway replica(LimitCounters counters, ApiServices services) {
         Gateway g = new Gateway(vertx, settings, catalog(),
-                new ControlPlane(access::get, policy::get, () -> PRICES, () -> usage::add, counters, traffic::add, null), log, clock,
+                new ControlPlane(access::get, policy::get, () -> PRICES, () -> usage::add, counters, traffic::add, null,
+                        services), log, clock,
                 new Random(7)).start();
         gateways.add(g);
         return g;

@@ -53,8 +53,10 @@ public final class PriceLoader {
                 prices.get(model.getKey()).put(market.getKey(), price(model.getValue(), marketCurrency));
             }
         }
+        BigDecimal batchFactor = root.optionalString("batch_factor").isPresent()
+                ? decimal(root, "batch_factor") : PriceBook.DEFAULT_BATCH_FACTOR;
         root.rejectUnknownKeys();
-        return new PriceBook(version, prices);
+        return new PriceBook(version, prices, batchFactor);
     }
 
     private static Price price(YamlNode node, String currency) {

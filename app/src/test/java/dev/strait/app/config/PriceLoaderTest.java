@@ -42,4 +42,34 @@ class PriceLoaderTest {
                   m: {input: "1", cached_input: "1", output: "1", extra: "1"}
                 """)).hasMessageContaining("models.m.extra: unknown field");
     }
+
+    @Test
+    void batchLinesCostTheBatchFactorOfTheLivePriceHalfUnlessSaidOtherwise() {
+        PriceBook builtIn = new PriceLoader().loadDefault();
+        assertThat(builtIn.batchPrice("gpt-4o", "US").orElseThrow().output()).isEqualByComparingTo("5.00");
+        assertThat(builtIn.batchPrice("gpt-4o", "CN").orElseThrow().currency()).isEqualTo("CNY");
+
+        PriceBook book = new PriceLoader().parse("p.yaml", """
+                version: "v1"
+                currency: USD
+                batch_factor: "0.4"
+                models:
+                  m: {input: "1.00", cached_input: "0.50", output: "3.00"}
+                """);
+        assertThat(book.batchPrice("m", "US").orElseThrow().cost(1_000_000, 0, 1_000_000))
+                .isEqualByComparingTo("1.60");
+        assertThat(new PriceLoader().parse("p.yaml", """
+                version: "v1"
+                currency: USD
+                models:
+                  m: {input: "1.00", cached_input: "0.50", output: "3.00"}
+                """).batchFactor()).isEqualByComparingTo("0.5");
+        assertThatThrownBy(() -> new PriceLoader().parse("p.yaml", """
+                version: "v1"
+                currency: USD
+                batch_factor: "-1"
+                models:
+                  m: {input: "1", cached_input: "1", output: "1"}
+                """)).hasMessageContaining("batch_factor");
+    }
 }

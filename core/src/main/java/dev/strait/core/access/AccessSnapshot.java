@@ -78,6 +78,23 @@ public final class AccessSnapshot {
         return org == null ? INVALID : new Lookup.Found(new Principal(key, org));
     }
 
+    /**
+     * The principal of a key found by its id, not its secret: for work the gateway does on a
+     * caller's behalf (batch lines), whose key was checked when the work was accepted. Revoked or
+     * expired keys and missing organizations give null.
+     */
+    public Principal principalOfKey(String keyId, Instant now) {
+        for (ApiKey key : keysByPrefix.values()) {
+            if (key.id().equals(keyId)) {
+                boolean live = (key.revokedAt() == null || key.revokedAt().isAfter(now))
+                        && (key.expiresAt() == null || key.expiresAt().isAfter(now));
+                Organization org = orgs.get(key.orgId());
+                return live && org != null ? new Principal(key, org) : null;
+            }
+        }
+        return null;
+    }
+
     public Organization org(String id) {
         return orgs.get(id);
     }

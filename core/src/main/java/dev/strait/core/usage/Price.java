@@ -15,4 +15,9 @@ public record Price(BigDecimal input, BigDecimal cachedInput, BigDecimal output,
                 .add(output.multiply(BigDecimal.valueOf(outputTokens)));
         return micro.divide(MILLION).stripTrailingZeros();
     }
+
+    /** This price times {@code factor}, exactly (a batch discount, say). */
+    public Price scaled(BigDecimal factor) {
+        return new Price(input.multiply(factor), cachedInput.multiply(factor), output.multiply(factor), currency);
+    }
 }

@@ -29,6 +29,11 @@ public final class Authenticate implements Stage {
 
     @Override
     public void handle(Exchange exchange, Chain chain) {
+        if (exchange.principal() != null) {
+            // Already known: a request the node sends on a caller's behalf (see InternalCaller).
+            chain.proceed(exchange);
+            return;
+        }
         long now = clock.millis();
         String address = exchange.request().remoteAddress() == null ? "" : exchange.request().remoteAddress().hostAddress();
         if (failures.blocked(address, now)) {

@@ -45,6 +45,9 @@ public final class Exchange {
     private Grants grants;
     private Runnable onCancel;
     private boolean cancelled;
+    private dev.strait.gateway.facade.Facade facade;
+    private boolean batch;
+    private io.vertx.core.buffer.Buffer rawBody;
 
     public Exchange(String id, Route route, HttpServerRequest request, long startNanos, long createdEpochSeconds) {
         this.id = id;
@@ -273,5 +276,36 @@ public final class Exchange {
 
     public void failureCode(String failureCode) {
         this.failureCode = failureCode;
+    }
+
+    /**
+     * The API the caller spoke when it is served over chat completions (Responses, legacy
+     * completions): turns the chat answer back into that API's shape. Null for chat itself.
+     */
+    public dev.strait.gateway.facade.Facade facade() {
+        return facade;
+    }
+
+    public void facade(dev.strait.gateway.facade.Facade facade) {
+        this.facade = facade;
+    }
+
+    /** Whether this request is a line of a batch the gateway runs on the caller's behalf (batch price). */
+    public boolean batch() {
+        return batch;
+    }
+
+    public void batch(boolean batch) {
+        this.batch = batch;
+    }
+
+    /** The body as received, for endpoints that do not take JSON (multipart uploads); else null. */
+    public io.vertx.core.buffer.Buffer rawBody() {
+        return rawBody;
+    }
+
+    public void rawBody(io.vertx.core.buffer.Buffer rawBody) {
+        this.rawBody = rawBody;
+        this.bodyBytes = rawBody.length();
     }
 }

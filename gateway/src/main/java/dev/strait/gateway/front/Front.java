@@ -112,6 +112,17 @@ public final class Front implements Handler<HttpServerRequest> {
     }
 
     private void onBody(Exchange exchange, Buffer body) {
+        if (body.length() == 0 && exchange.endpoint() == Endpoint.BATCHES) {
+            // Cancelling a batch is a POST that SDKs send without a body.
+            exchange.body(mapper.createObjectNode(), 0);
+            proceed(exchange);
+            return;
+        }
+        if (exchange.endpoint().rawBody()) {
+            exchange.rawBody(body);
+            proceed(exchange);
+            return;
+        }
         JsonNode parsed;
         try {
             parsed = mapper.readTree(body.getBytes());
@@ -133,6 +144,10 @@ public final class Front implements Handler<HttpServerRequest> {
             return;
         }
         exchange.body(object, body.length());
+        proceed(exchange);
+    }
+
+    private void proceed(Exchange exchange) {
         try {
             chain.proceed(exchange);
         } catch (RuntimeException e) {

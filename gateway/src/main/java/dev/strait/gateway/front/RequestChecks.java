@@ -18,6 +18,10 @@ final class RequestChecks {
             case CHAT -> chat(body);
             case MESSAGES -> messages(body);
             case EMBEDDINGS -> embeddings(body);
+            case RESPONSES -> responses(body);
+            case COMPLETIONS -> completions(body);
+            case COUNT_TOKENS -> body.path("messages").isArray() ? common(body)
+                    : Failure.invalid("invalid_messages", "messages: Field required", "messages");
             default -> null;
         };
     }
@@ -42,6 +46,26 @@ final class RequestChecks {
         }
         if (!body.path("max_tokens").canConvertToInt() || body.path("max_tokens").asInt() < 1) {
             return Failure.invalid("invalid_max_tokens", "max_tokens: Field required (a positive integer)", "max_tokens");
+        }
+        return common(body);
+    }
+
+    private static Failure responses(ObjectNode body) {
+        JsonNode input = body.get("input");
+        if (input == null || !(input.isTextual() || input.isArray())) {
+            return Failure.invalid("invalid_input", "'input' is required: a string or an array of input items.", "input");
+        }
+        return common(body);
+    }
+
+    private static Failure completions(ObjectNode body) {
+        JsonNode prompt = body.get("prompt");
+        if (prompt == null || !(prompt.isTextual() || (prompt.isArray() && prompt.size() == 1 && prompt.get(0).isTextual()))) {
+            return Failure.invalid("invalid_prompt",
+                    "'prompt' is required: a string (or an array of one string; token arrays are not supported).", "prompt");
+        }
+        if (body.path("n").asInt(1) != 1 || body.path("best_of").asInt(1) != 1 || body.path("echo").asBoolean(false)) {
+            return Failure.invalid("unsupported_parameter", "'n', 'best_of' and 'echo' are not supported.", "n");
         }
         return common(body);
     }

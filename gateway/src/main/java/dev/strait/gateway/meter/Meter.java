@@ -54,7 +54,7 @@ public final class Meter {
         }
         String market = exchange.principal().org().market();
         PriceBook book = prices.get();
-        Price price = book.price(d.model(), market).orElse(null);
+        Price price = (exchange.batch() ? book.batchPrice(d.model(), market) : book.price(d.model(), market)).orElse(null);
         BigDecimal cost = price == null ? BigDecimal.ZERO
                 : price.cost(usage.inputTokens(), usage.cachedInputTokens(), usage.outputTokens());
         UsageRecord record = new UsageRecord(exchange.id(), clock.instant(), exchange.principal().org().id(),

@@ -37,6 +37,11 @@ public abstract sealed class Bridge {
     }
 
     public static Bridge between(Exchange exchange, Deployment deployment, ObjectMapper mapper) {
+        Bridge chat = chatBridge(exchange, deployment, mapper);
+        return exchange.facade() == null ? chat : new Faced(mapper, chat);
+    }
+
+    private static Bridge chatBridge(Exchange exchange, Deployment deployment, ObjectMapper mapper) {
         boolean callerOpenAi = exchange.dialect().openAiBodies();
         boolean upstreamOpenAi = deployment.provider().kind().speaksOpenAi();
         if (callerOpenAi == upstreamOpenAi) {
@@ -69,6 +74,41 @@ public abstract sealed class Bridge {
         return copy;
     }
 
+    /**
+     * An API served over chat (Responses, legacy completions): the chat crossing does the provider's
+     * part, the exchange's {@link dev.strait.gateway.facade.Facade} turns chat into the caller's API.
+     */
+    static final class Faced extends Bridge {
+        private final Bridge chat;
+
+        Faced(ObjectMapper mapper, Bridge chat) {
+            super(mapper);
+            this.chat = chat;
+        }
+
+        @Override
+        public ObjectNode upstreamBody(Exchange exchange, Deployment deployment) {
+            return chat.upstreamBody(exchange, deployment);
+        }
+
+        @Override
+        public Answer answer(byte[] upstreamBody, Exchange exchange) throws IOException {
+            Answer completion = chat.answer(upstreamBody, exchange);
+            ObjectNode parsed = (ObjectNode) mapper.readTree(completion.body());
+            return new Answer(exchange.facade().answer(parsed, completion.usage(), exchange), completion.usage());
+        }
+
+        @Override
+        public StreamTranslator streamTranslator(Exchange exchange) {
+            return exchange.facade().stream(chat.streamTranslator(exchange), exchange);
+        }
+
+        @Override
+        public ObjectNode callerError(int status, byte[] upstreamBody) {
+            return chat.callerError(status, upstreamBody);
+        }
+    }
+
     static final class OpenAiToOpenAi extends Bridge {
         OpenAiToOpenAi(ObjectMapper mapper) {
             super(mapper);
@@ -77,7 +117,7 @@ public abstract sealed class Bridge {
         @Override
         public ObjectNode upstreamBody(Exchange exchange, Deployment deployment) {
             ObjectNode body = withModel(exchange.body(), deployment.upstreamModel());
-            if (exchange.stream() && exchange.endpoint() == Endpoint.CHAT) {
+            if (exchange.stream() && exchange.endpoint() != Endpoint.EMBEDDINGS) {
                 // Ask for usage whether or not the caller did: metering needs it.
                 body.withObject("stream_options").put("include_usage", true);
             }
