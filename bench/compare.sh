@@ -14,10 +14,11 @@
 # Prints compare.md (also in bench/results/<timestamp>/ with every JSON line, log and GC log).
 # Exits non-zero on errors only (a failed request, a server that does not start), not on missed targets.
 #
-#   bench/compare.sh [--quick] [--no-build] [--no-profile]
+#   bench/compare.sh [--quick] [--no-build] [--no-profile] [--only "WORKLOAD ..."]
 #     --quick       a smoke test for CI (about two minutes): 2-3 s runs, 1,000 held streams, no profile
 #     --no-build    use the jars already in app/target and bench/target
 #     --no-profile  skip the JFR run
+#     --only W      run only these of: max rates stream50 held profile (e.g. while investigating one)
 #
 # Take the Maven lock for a measured run, so no build shares the two cores: flock /tmp/strait-mvn.lock bench/compare.sh
 # Installs what it needs when missing: nginx (apt-get) and Portkey (npm ci into bench/portkey/node_modules).
@@ -29,12 +30,14 @@ cd "$root"
 quick=false
 build=true
 profile=true
+only="max rates stream50 held profile"
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) quick=true; profile=false ;;
     --no-build) build=false ;;
     --no-profile) profile=false ;;
-    -h|--help) sed -n '2,23p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --only) only=${2:?--only needs workloads}; shift ;;
+    -h|--help) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "compare.sh: unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -55,14 +58,15 @@ LOADGEN_OPTS=${BENCH_LOADGEN_OPTS:-"-Xms512m -Xmx512m -XX:+AlwaysPreTouch"}
 # Quick runs meet cold JITs on a busy CI box: their figures mean nothing, so they also use low rates that
 # every target (Portkey too) drains quickly; they only prove that every workload runs end to end.
 if $quick; then
-  prime=1; warm=1; run=2; max_warm=1; max_run=2; held=1000; ramp=1; hold=6; rates="100 500"
+  prime=1; warm=1; run=2; max_warm=1; max_run=2; held=1000; ramp=1; hold=5; rates="100 500"
 else
-  prime=3; warm=4; run=10; max_warm=3; max_run=10; held=10000; ramp=6; hold=30; rates="1000 5000 10000"
+  prime=3; warm=4; run=10; max_warm=3; max_run=10; held=10000; ramp=15; hold=45; rates="1000 5000 10000"
 fi
 stream_rate=500
 # The emulator's answers are 20 tokens long whatever max_tokens allows, and it streams a request's
 # choices one after another: five choices of ten tokens make a stream of 50 content chunks.
 stream50=(--stream --choices 5 --max-tokens 10)
+want() { [[ " $only " == *" $1 "* ]]; }
 
 if $build; then
   stale=$(find "$root" -path "$root/*/target" -prune -o -path "$root/bench/portkey" -prune -o \
@@ -247,17 +251,17 @@ max_of() { grep -o '"throughput_rps":[0-9.]*' "$out/max-$1.json" | cut -d: -f2; 
 for target in direct nginx portkey strait; do
   load "prime-$target" "$target" --connections 4 --warmup 0 --duration "$prime"
 done
-for target in direct nginx strait; do
+$quick || for target in direct nginx strait; do
   load "prime-stream-$target" "$target" "${stream50[@]}" --connections 4 --warmup 0 --duration "$prime"
 done
 
-for target in direct nginx portkey strait; do
+want max && for target in direct nginx portkey strait; do
   load "max-$target" "$target" --connections 32 --warmup "$max_warm" --duration "$max_run"
 done
-for rate in $rates; do
+want rates && for rate in $rates; do
   for target in direct nginx portkey strait; do
-    max=$(max_of "$target")
-    if ! $quick && awk -v m="$max" -v r="$rate" 'BEGIN{exit !(m < 0.8 * r)}'; then
+    max=$(max_of "$target" 2>/dev/null || true)
+    if ! $quick && [ -n "$max" ] && awk -v m="$max" -v r="$rate" 'BEGIN{exit !(m < 0.8 * r)}'; then
       echo "--- rate$rate-$target skipped: its maximum throughput is $max req/s" >&2
       fact "skipped.rate$rate-$target" "$max"
       continue
@@ -265,11 +269,12 @@ for rate in $rates; do
     load "rate$rate-$target" "$target" --rate "$rate" --warmup "$warm" --duration "$run"
   done
 done
-for target in direct nginx strait; do
+want stream50 && for target in direct nginx strait; do
   load "stream50-$target" "$target" "${stream50[@]}" --rate "$stream_rate" --warmup "$warm" --duration "$run"
 done
 
 # --- held streams: the emulator paces every stream's 50 chunks over the hold, so they all stay open at once.
+if want held; then
 heap_used_kb() {  # live heap after a full collection, from jcmd (ParallelGC and G1 both print "used NK")
   "$jcmd" "$strait_pid" GC.run >/dev/null
   "$jcmd" "$strait_pid" GC.heap_info | grep -o 'used [0-9]*K' | head -2 | tr -dc '0-9\n' | awk '{s+=$1} END {print s}'
@@ -289,15 +294,18 @@ for _ in $(seq 1 $((hold * 10 + 600))); do
   sleep 0.1
 done
 fact held.open_at_plateau "$(grep -o '^plateau open=[0-9]*' "$out/held-strait.err" | cut -d= -f2 || echo 0)"
+fact held.inflight_at_plateau "$(grep -o 'inflight=[0-9]*' "$out/held-strait.err" | cut -d= -f2 || echo 0)"
 fact fds.plateau "$(ls /proc/$strait_pid/fd | wc -l)"
 fact heap.plateau_kb "$(heap_used_kb)"
+"$jcmd" "$strait_pid" GC.class_histogram 2>/dev/null | head -45 >"$out/held-histogram.txt" || true
 rc=0; wait "$held_pid" || rc=$?
 cat "$out/held-strait.err" | grep -v '^streams:' >&2 || true
 curl -fsS -X PUT -H 'content-type: application/json' --data '{"reset":true}' "$emulator/_emulator/faults" >/dev/null
 [ "$rc" = 0 ] || { echo "compare.sh: the held-streams run failed; see $out/held-strait.err" >&2; exit 1; }
+fi
 
 # --- profile: Strait at 5,000 req/s again, under JFR (not the measured run: the recording costs a little)
-if $profile; then
+if $profile && want profile; then
   "$jcmd" "$strait_pid" JFR.start name=compare settings=profile filename="$out/strait-5000.jfr" >/dev/null
   load "profile-strait" strait --rate 5000 --warmup 2 --duration "$run"
   "$jcmd" "$strait_pid" JFR.stop name=compare >/dev/null
@@ -307,7 +315,7 @@ fi
 
 # --- GC pauses of the gateway (the held-streams probe's forced full collections are left out)
 gc_summary() {
-  grep -v 'Diagnostic Command\|System.gc' "$1" | grep -o 'Pause [A-Za-z]*.* [0-9.]*ms$' | grep -o '[0-9.]*ms$' | tr -d 'ms' \
+  grep -v 'Diagnostic Command\|System.gc\|Heap Inspection' "$1" | grep -o 'Pause [A-Za-z]*.* [0-9.]*ms$' | grep -o '[0-9.]*ms$' | tr -d 'ms' \
     | awk '{n++; t+=$1; if ($1>m) m=$1} END {printf "%d %.1f %.1f\n", n, t, m}'
 }
 read -r n t m < <(gc_summary "$out/strait-gc.log"); fact gc.strait.count "$n"; fact gc.strait.total_ms "$t"; fact gc.strait.max_ms "$m"
@@ -318,8 +326,8 @@ fact rates "$rates"
 "$java" -cp "$bench_jar" dev.strait.bench.SideBySide "$out" | tee "$out/compare.md"
 echo "results: $out" >&2
 
-errors=$(cat "$out"/max-*.json "$out"/rate*.json "$out"/stream50-*.json "$out"/held-*.json 2>/dev/null \
-  | grep -o '"errors":[0-9]*' | cut -d: -f2 | awk '{s+=$1} END {print s+0}')
+errors=$(find "$out" -maxdepth 1 \( -name 'max-*.json' -o -name 'rate*.json' -o -name 'stream50-*.json' \
+  -o -name 'held-*.json' \) -exec cat {} + | { grep -o '"errors":[0-9]*' || true; } | cut -d: -f2 | awk '{s+=$1} END {print s+0}')
 if [ "$errors" != "0" ]; then
   echo "compare.sh: $errors request(s) failed; see error_detail in $out/*.json" >&2
   exit 1

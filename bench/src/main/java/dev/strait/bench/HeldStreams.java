@@ -51,6 +51,7 @@ final class HeldStreams {
     private final AtomicInteger open = new AtomicInteger();
     private final AtomicInteger peakOpen = new AtomicInteger();
     private final AtomicInteger ended = new AtomicInteger();
+    private final AtomicInteger dispatched = new AtomicInteger();
 
     private HeldStreams(Options.HoldPlan plan, HttpClient client, RequestOptions request, Buffer body) {
         this.plan = plan;
@@ -76,6 +77,7 @@ final class HeldStreams {
                 LockSupport.parkNanos(due - now);
             }
             int k = i % loops.length;
+            held.dispatched.incrementAndGet();
             loops[k].runOnContext(v -> held.openOne(tallies[k]));
         }
         // Every stream should be open from the end of the ramp until its hold ends: report as soon as all
@@ -88,7 +90,9 @@ final class HeldStreams {
             long now = System.nanoTime();
             if (!reported && (now >= plateau || held.open.get() >= n)) {
                 reported = true;
-                System.err.printf("plateau open=%d%n", held.open.get());
+                // In flight: sent and not ended, answered or not; each one holds state in the server.
+                System.err.printf("plateau open=%d inflight=%d%n", held.open.get(),
+                        held.dispatched.get() - held.ended.get());
                 System.err.flush();
             }
             if (now >= nextProgress) {

@@ -125,7 +125,8 @@ record Options(URI url, double rate, int connections, double durationSeconds, do
                 : defaultBody(stream, maxTokens, choices);
         // Open loop needs headroom for a stall: at 1,000 req/s a 100 ms pause leaves ~100 requests in flight,
         // and a request waiting for a pooled connection would be a queue the measurement cannot see.
-        int poolSize = pool > 0 ? pool : connections > 0 ? connections : streams > 0 && http2 ? 128 : 1024;
+        int poolSize = pool > 0 ? pool : connections > 0 ? connections
+                : streams > 0 ? (http2 ? 128 : streams) : 1024;
         return new Options(url, rate, connections, duration, warmup, stream, body,
                 label != null ? label : url.getHost() + ":" + url.getPort(), apiKey, eventLoops, poolSize, out,
                 List.copyOf(headers), http2, new HoldPlan(streams, ramp, hold, expectChunks));
