@@ -300,7 +300,7 @@ fact heap.plateau_kb "$(heap_used_kb)"
 "$jcmd" "$strait_pid" GC.class_histogram 2>/dev/null | head -45 >"$out/held-histogram.txt" || true
 rc=0; wait "$held_pid" || rc=$?
 cat "$out/held-strait.err" | grep -v '^streams:' >&2 || true
-curl -fsS -X PUT -H 'content-type: application/json' --data '{"reset":true}' "$emulator/_emulator/faults" >/dev/null
+curl -fsS -X DELETE "$emulator/_emulator/faults" >/dev/null   # back to no faults (PUT {"reset":true} would be a fault)
 [ "$rc" = 0 ] || { echo "compare.sh: the held-streams run failed; see $out/held-strait.err" >&2; exit 1; }
 fi
 
@@ -311,6 +311,8 @@ if $profile && want profile; then
   "$jcmd" "$strait_pid" JFR.stop name=compare >/dev/null
   "$JAVA_HOME/bin/jfr" view --width 160 hot-methods "$out/strait-5000.jfr" >"$out/hot-methods.txt" 2>&1 || true
   "$JAVA_HOME/bin/jfr" view --width 160 allocation-by-class "$out/strait-5000.jfr" >"$out/allocation-by-class.txt" 2>&1 || true
+  "$JAVA_HOME/bin/jfr" print --events jdk.ExecutionSample --stack-depth 64 "$out/strait-5000.jfr" \
+    | python3 "$root/bench/jfr-summary.py" >"$out/jfr-summary.md" 2>&1 || true
 fi
 
 # --- GC pauses of the gateway (the held-streams probe's forced full collections are left out)
@@ -327,7 +329,7 @@ fact rates "$rates"
 echo "results: $out" >&2
 
 errors=$(find "$out" -maxdepth 1 \( -name 'max-*.json' -o -name 'rate*.json' -o -name 'stream50-*.json' \
-  -o -name 'held-*.json' \) -exec cat {} + | { grep -o '"errors":[0-9]*' || true; } | cut -d: -f2 | awk '{s+=$1} END {print s+0}')
+  -o -name 'held-*.json' -o -name 'profile-*.json' \) -exec cat {} + | { grep -o '"errors":[0-9]*' || true; } | cut -d: -f2 | awk '{s+=$1} END {print s+0}')
 if [ "$errors" != "0" ]; then
   echo "compare.sh: $errors request(s) failed; see error_detail in $out/*.json" >&2
   exit 1
