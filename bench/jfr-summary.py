@@ -1,6 +1,7 @@
 """Summarises `jfr print --events jdk.ExecutionSample --stack-depth 64` (stdin) as Markdown: samples by
-thread, the hottest top frames, and the hottest Strait frames counted inclusively (a sample counts for
-every dev.strait method on its stack), so the gateway's own share is visible beside Netty's and the JDK's."""
+thread, the hottest top frames, the hottest Strait frames counted inclusively (a sample counts for
+every dev.strait method on its stack) and by innermost Strait frame, so the gateway's own share is
+visible beside Netty's and the JDK's."""
 import collections
 import re
 import sys
@@ -40,3 +41,7 @@ for _, f in samples:
     for name in {x for x in f if x.startswith("dev.strait.")}:
         inclusive[name] += 1
 table("Strait method on the stack (inclusive)", inclusive, 20)
+# The innermost Strait frame of each sample: library and JDK time charged to the Strait code that called it.
+innermost = collections.Counter(next((x for x in f if x.startswith("dev.strait.")), "(no Strait frame: Netty/Vert.x I/O, JDK)")
+                                for _, f in samples)
+table("innermost Strait frame (library time charged to its Strait caller)", innermost, 20)
