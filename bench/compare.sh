@@ -10,12 +10,14 @@
 #   stream50   streaming chat of 50 chunks, open loop at 500 req/s (Portkey: not run, non-streaming only)
 #   held       10,000 concurrent long-lived streams through Strait (the emulator paces them), heap
 #              per 1,000 open streams and every content chunk counted
-#   profile    Strait at 5,000 req/s again under a JFR recording: the hot methods (full runs only)
-# Prints compare.md (also in bench/results/<timestamp>/ with every JSON line, log and GC log).
+#   profile    Strait at 5,000 req/s (or 80% of its maximum, when lower) again under a JFR recording:
+#              hot methods and a summary by Strait caller (full runs only; BENCH_PROFILE_RATE overrides)
+# Prints compare.md (also in bench/results/<timestamp>-compare/ with every JSON line, log and GC log).
 # Exits non-zero on errors only (a failed request, a server that does not start), not on missed targets.
 #
 #   bench/compare.sh [--quick] [--no-build] [--no-profile] [--only "WORKLOAD ..."]
-#     --quick       a smoke test for CI (about two minutes): 2-3 s runs, 1,000 held streams, no profile
+#     --quick       a smoke test for CI (about two minutes; figures meaningless): 100 and 500 req/s,
+#                   2-3 s runs, 1,000 held streams, no profile
 #     --no-build    use the jars already in app/target and bench/target
 #     --no-profile  skip the JFR run
 #     --only W      run only these of: max rates stream50 held profile (e.g. while investigating one)
@@ -37,7 +39,7 @@ while [ $# -gt 0 ]; do
     --no-build) build=false ;;
     --no-profile) profile=false ;;
     --only) only=${2:?--only needs workloads}; shift ;;
-    -h|--help) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,27p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "compare.sh: unknown option $1" >&2; exit 2 ;;
   esac
   shift
