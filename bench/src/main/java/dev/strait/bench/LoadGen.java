@@ -7,6 +7,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
@@ -42,7 +43,7 @@ public final class LoadGen {
                 .map(d -> d.toMillis() / 1000.0).orElse(-1.0));
         String line = result.encode();
         System.out.println(line);
-        System.err.print(Report.table(result));
+        System.err.print(options.heldStreams() ? HeldStreams.table(result) : Report.table(result));
         if (options.out() != null) {
             Files.writeString(options.out(), line + "\n");
         }
@@ -51,10 +52,15 @@ public final class LoadGen {
     static JsonObject run(Options o) throws InterruptedException {
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(o.eventLoops()));
         try {
-            HttpClientAgent client = vertx.createHttpClient(
-                    new HttpClientOptions().setKeepAlive(true).setPipelining(false).setTcpNoDelay(true)
-                            .setMaxInitialLineLength(8192),
-                    new PoolOptions().setHttp1MaxSize(o.poolSize()).setMaxWaitQueueSize(-1));
+            HttpClientOptions clientOptions = new HttpClientOptions().setKeepAlive(true).setPipelining(false)
+                    .setTcpNoDelay(true).setMaxInitialLineLength(8192);
+            if (o.http2()) {
+                // h2c with prior knowledge: many streams on few sockets, so 10,000 open streams fit the
+                // box's open-file limit on the gateway's side (one socket per stream would need 20,000 there).
+                clientOptions.setProtocolVersion(HttpVersion.HTTP_2).setHttp2ClearTextUpgrade(false);
+            }
+            HttpClientAgent client = vertx.createHttpClient(clientOptions,
+                    new PoolOptions().setHttp1MaxSize(o.poolSize()).setHttp2MaxSize(o.poolSize()).setMaxWaitQueueSize(-1));
             boolean tls = "https".equals(o.url().getScheme());
             RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST)
                     .setAbsoluteURI(o.url().toString()).setIdleTimeout(30_000)
@@ -62,6 +68,7 @@ public final class LoadGen {
                     .putHeader("authorization", "Bearer " + o.apiKey())
                     .putHeader("accept", o.stream() ? "text/event-stream" : "application/json");
             request.setSsl(tls);
+            o.headers().forEach(h -> request.putHeader(h.getKey(), h.getValue()));
             Buffer body = Buffer.buffer(o.body());
             // One context per event loop: each loop fires and reads its own share and owns its own tally.
             Context[] loops = new Context[o.eventLoops()];
@@ -69,6 +76,9 @@ public final class LoadGen {
             for (int k = 0; k < loops.length; k++) {
                 loops[k] = vertx.getOrCreateContext();
                 tallies[k] = new Tally();
+            }
+            if (o.heldStreams()) {
+                return HeldStreams.run(o, client, request, body, loops);
             }
             long start = System.nanoTime() + 100_000_000L;
             long measureStart = start + (long) (o.warmupSeconds() * 1e9);

@@ -10,6 +10,8 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -39,6 +41,28 @@ class StreamingTest {
 
             assertThat(first).contains("chat.completion.chunk");
             assertThat(harness.healthy.stats().completedStreams()).isZero();
+        }
+    }
+
+    @Test
+    void moreStreamsThanTheShortRequestPoolHoldsAreAllOpenAtOnce() throws IOException {
+        // Short requests share 256 upstream connections per event loop; a stream holds its own for as
+        // long as it generates, so streams beyond that must not wait for one (they used to, then got 502).
+        int streams = 256 * Runtime.getRuntime().availableProcessors() + 100;
+        harness.healthy.faults(Faults.slow(1));
+        List<Socket> sockets = new ArrayList<>();
+        try {
+            for (int i = 0; i < streams; i++) {
+                sockets.add(openStream("gpt-4o", false));
+            }
+            for (Socket socket : sockets) {
+                assertThat(readUntil(reader(socket), "data: ")).contains("chat.completion.chunk");
+            }
+            assertThat(harness.healthy.stats().completedStreams()).as("streams already finished").isZero();
+        } finally {
+            for (Socket socket : sockets) {
+                socket.close();
+            }
         }
     }
 

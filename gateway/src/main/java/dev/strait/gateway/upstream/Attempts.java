@@ -75,7 +75,7 @@ final class Attempts {
                 .setConnectTimeout(forward.settings().connectTimeout().toMillis())
                 .setIdleTimeout(forward.settings().idleTimeout().toMillis());
         long started = System.nanoTime();
-        forward.client().request(options)
+        forward.client(exchange.stream()).request(options)
                 .compose(request -> {
                     inFlight = request;
                     exchange.onCancel(request::reset);

@@ -18,16 +18,19 @@ import io.vertx.core.http.HttpClient;
 public final class Forward implements Stage {
 
     private final HttpClient client;
+    private final HttpClient streamClient;
     private final ObjectMapper mapper;
     private final Routing routing;
     private final GatewaySettings settings;
     private final GatewayMetrics metrics;
     private final Meter meter;
 
-    public Forward(HttpClient client, ObjectMapper mapper, Routing routing, GatewaySettings settings,
+    /** @param streamClient the client for streams, whose pool is sized for many long-held connections */
+    public Forward(HttpClient client, HttpClient streamClient, ObjectMapper mapper, Routing routing, GatewaySettings settings,
             GatewayMetrics metrics, Meter meter) {
         this.meter = meter;
         this.client = client;
+        this.streamClient = streamClient;
         this.mapper = mapper;
         this.routing = routing;
         this.settings = settings;
@@ -40,8 +43,8 @@ public final class Forward implements Stage {
         new Attempts(exchange, chain, this).next();
     }
 
-    HttpClient client() {
-        return client;
+    HttpClient client(boolean stream) {
+        return stream ? streamClient : client;
     }
 
     ObjectMapper mapper() {
