@@ -37,6 +37,10 @@ class EmbeddedDefaultsTest {
             }
             assertThat(byName).containsKeys("CN/enterprise/verified", "US/enterprise/verified",
                     "EU/enterprise/verified", "US/individual/verified", "US/enterprise/pending");
+            // The seeded keys are served once the access snapshot has refreshed (every 200 ms here).
+            String firstKey = byName.get("US/enterprise/verified").get("key").asText();
+            dev.strait.gateway.Http.await(() -> node.chat(firstKey, "gpt-4o"), r -> r.statusCode() != 401,
+                    java.time.Duration.ofSeconds(5));
 
             // US and EU customers may use every provider's models, DeepSeek's included, from their own region.
             for (String customer : new String[] {"US/enterprise/verified", "EU/enterprise/verified"}) {

@@ -123,6 +123,8 @@ public final class Gateway implements AutoCloseable {
                         new PoolOptions().setHttp1MaxSize(UPSTREAM_STREAMS_PER_LOOP));
                 Front front = new Front(stages(client, streamClient), mapper, settings.maxBodyBytes(), clock,
                         () -> "req_" + hex.toHexDigits(random.nextLong()) + hex.toHexDigits((int) random.nextLong()),
+                        request -> dev.strait.gateway.auth.InternalCaller.internal(request,
+                                control.services().internalSecret()),
                         exchange -> {
                             // An exchange that ends unmetered (nothing served) gives back what it took. A
                             // cancelled one may still be metered for what it streamed, once the upstream's

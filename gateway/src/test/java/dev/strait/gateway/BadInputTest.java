@@ -163,7 +163,22 @@ class BadInputTest {
         assertThat(bad.headers().firstValue("x-request-id")).isPresent();
         HttpResponse<String> given = Http.post(chat(), Http.chatBody("gpt-4o", false), "authorization", "Bearer " + GatewayHarness.KEY,
                 "content-type", "application/json", "x-request-id", "trace-123");
-        assertThat(given.headers().firstValue("x-request-id")).hasValue("trace-123");
+        assertThat(given.headers().firstValue("x-client-request-id")).hasValue("trace-123");
+        assertThat(given.headers().firstValue("x-request-id")).hasValueSatisfying(id -> assertThat(id).startsWith("req_"));
+    }
+
+    /** The ledger is idempotent by request id: a caller must not be able to choose it and be billed once. */
+    @Test
+    void aCallerRepeatingItsOwnRequestIdIsMeteredEveryTime() {
+        int before = harness.usage.size();
+        for (int i = 0; i < 3; i++) {
+            Http.post(chat(), Http.chatBody("gpt-4o", false), "authorization", "Bearer " + GatewayHarness.KEY,
+                    "content-type", "application/json", "x-request-id", "same-id");
+        }
+
+        var records = harness.usage.subList(before, harness.usage.size());
+        assertThat(records).hasSize(3);
+        assertThat(records.stream().map(r -> r.requestId()).distinct()).hasSize(3).doesNotContain("same-id");
     }
 
     private void assertGatewayStillServes() {

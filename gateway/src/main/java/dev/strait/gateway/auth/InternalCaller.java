@@ -32,6 +32,13 @@ public final class InternalCaller implements Stage {
         this.clock = clock;
     }
 
+    /** Whether the request carries this node's internal secret: only then are its own request ids kept. */
+    public static boolean internal(io.vertx.core.http.HttpServerRequest request, String secret) {
+        String presented = request.getHeader(SECRET_HEADER);
+        return secret != null && presented != null && MessageDigest.isEqual(secret.getBytes(StandardCharsets.UTF_8),
+                presented.getBytes(StandardCharsets.UTF_8));
+    }
+
     @Override
     public void handle(Exchange exchange, Chain chain) {
         String presented = exchange.request().getHeader(SECRET_HEADER);

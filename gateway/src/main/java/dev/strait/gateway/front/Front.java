@@ -32,14 +32,18 @@ public final class Front implements Handler<HttpServerRequest> {
     private final int maxBodyBytes;
     private final Clock clock;
     private final Supplier<String> requestIds;
+    private final java.util.function.Predicate<HttpServerRequest> trustedIds;
     private final Consumer<Exchange> onEnd;
     private final Chain chain;
 
     /**
+     * @param trustedIds whether a request's own {@code x-request-id} may be its id (the node's own
+     *     batch requests); a caller's id is only echoed, since the ledger is idempotent by request id
      * @param onEnd called once when an exchange is over: answered, failed or abandoned by the caller
      */
     public Front(List<Stage> stages, ObjectMapper mapper, int maxBodyBytes, Clock clock, Supplier<String> requestIds,
-            Consumer<Exchange> onEnd) {
+            java.util.function.Predicate<HttpServerRequest> trustedIds, Consumer<Exchange> onEnd) {
+        this.trustedIds = trustedIds;
         this.stages = List.copyOf(stages);
         this.mapper = mapper;
         this.maxBodyBytes = maxBodyBytes;
@@ -52,9 +56,13 @@ public final class Front implements Handler<HttpServerRequest> {
     @Override
     public void handle(HttpServerRequest request) {
         long started = System.nanoTime();
-        String id = requestId(request);
+        String given = givenId(request);
+        String id = given != null && trustedIds.test(request) ? given : requestIds.get();
         HttpServerResponse response = request.response();
         response.putHeader("x-request-id", id);
+        if (given != null && !given.equals(id)) {
+            response.putHeader("x-client-request-id", given);
+        }
         String path = request.path();
         boolean anthropicClient = request.getHeader("anthropic-version") != null;
         Optional<Route> matched = Routes.match(request.method(), path, anthropicClient);
@@ -176,12 +184,13 @@ public final class Front implements Handler<HttpServerRequest> {
         response.setStatusCode(failure.status()).putHeader("content-type", "application/json").end(body.toString());
     }
 
-    private String requestId(HttpServerRequest request) {
+    /** The caller's own request id, when it is a safe token: echoed back for correlation. */
+    private static String givenId(HttpServerRequest request) {
         String given = request.getHeader("x-request-id");
-        if (given != null && given.length() <= 128 && given.chars().allMatch(Front::safeIdChar)) {
-            return given;
+        if (given == null) {
+            given = request.getHeader("x-client-request-id");
         }
-        return requestIds.get();
+        return given != null && given.length() <= 128 && given.chars().allMatch(Front::safeIdChar) ? given : null;
     }
 
     private static boolean safeIdChar(int c) {
