@@ -12,6 +12,7 @@ import dev.strait.app.cli.AuditCommand;
 import dev.strait.app.cli.ProvenanceCommand;
 import dev.strait.app.cli.ReportCommand;
 import dev.strait.app.cli.ScreenCommand;
+import dev.strait.app.cli.ScreeningCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -20,7 +21,7 @@ import picocli.CommandLine.Command;
         description = "An AI model gateway for resellers of third-party models.",
         subcommands = {ServeCommand.class, EmulatorCommand.class, ConfigCommand.class, OrgCommand.class,
             KeyCommand.class, LimitsCommand.class, PolicyCommand.class, AuditCommand.class, ReportCommand.class,
-            ProvenanceCommand.class, MonitorCommand.class, ScreenCommand.class})
+            ProvenanceCommand.class, MonitorCommand.class, ScreenCommand.class, ScreeningCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

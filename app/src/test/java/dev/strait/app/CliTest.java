@@ -21,7 +21,7 @@ class CliTest {
 
     record Run(int exit, String out) {}
 
-    Run cli(Node node, String... args) {
+    static Run cli(Node node, String... args) {
         PrintStream original = System.out;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));

@@ -96,9 +96,11 @@ class MonitoringLiveTest {
             String audit = node.adminJson("GET", "/admin/audit?limit=1000", null).toString();
             assertThat(audit).contains("monitor.case.opened").contains("throttle.limits").contains("suspended");
 
-            JsonNode dismissed = node.adminJson("POST", "/admin/monitor/cases/" + harvestCase.get("id").asText()
-                    + "/decision", "{\"decision\":\"dismiss\",\"note\":\"known research partner, contract 2026-114\"}");
-            assertThat(dismissed.get("status").asText()).isEqualTo("dismissed");
+            assertThat(CliTest.cli(node, "monitor", "cases").out()).contains(harvestCase.get("id").asText());
+            CliTest.Run dismissed = CliTest.cli(node, "monitor", "decide", harvestCase.get("id").asText(),
+                    "--decision", "dismiss", "--note", "known research partner, contract 2026-114");
+            assertThat(dismissed.exit()).as(dismissed.out()).isZero();
+            assertThat(Node.read(dismissed.out()).get("status").asText()).isEqualTo("dismissed");
             assertThat(node.adminJson("GET", "/admin/orgs/" + harvester, null).get("state").asText()).isEqualTo("verified");
             HttpResponse<String> back = Http.await(() -> chat(node, harvesterKey, "hello", 1, 50),
                     r -> r.statusCode() == 200, Duration.ofSeconds(5));

@@ -69,8 +69,10 @@ class ScreeningGateTest {
             String namesake = org(node, "Crestline Ventures Ltd", "EU");
             String namesakeScreening = node.adminJson("GET", "/admin/screening/orgs/" + namesake, null).get("data").get(0)
                     .get("id").asText();
-            node.adminJson("POST", "/admin/screening/" + namesakeScreening + "/resolve",
-                    "{\"resolution\":\"cleared\",\"reason\":\"different registration number, incorporated 2024\"}");
+            CliTest.Run resolved = CliTest.cli(node, "screening", "resolve", namesakeScreening, "--resolution", "cleared",
+                    "--reason", "different registration number, incorporated 2024");
+            assertThat(resolved.exit()).as(resolved.out()).isZero();
+            assertThat(CliTest.cli(node, "screening", "list", "--org", namesake).out()).contains("\"cleared\"");
             assertThat(verify(node, namesake).statusCode()).as("cleared by a reviewer").isEqualTo(200);
 
             String clean = org(node, "Harbor Lantern Analytics GmbH", "EU");

@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 
 /** {@code strait monitor …}: distillation monitoring outside the gateway. */
 @Command(name = "monitor", mixinStandardHelpOptions = true, description = "Distillation monitoring.",
-        subcommands = {MonitorCommand.ReplayTrace.class})
+        subcommands = {MonitorCommand.ReplayTrace.class, ReviewCommand.Cases.class, ReviewCommand.Verdicts.class,
+                ReviewCommand.Decide.class})
 public final class MonitorCommand {
 
     @Command(name = "replay", mixinStandardHelpOptions = true,
