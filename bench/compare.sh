@@ -112,17 +112,7 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-announced_url() {
-  local file=$1 pattern=$2 pid=$3
-  for _ in $(seq 1 600); do
-    url=$(grep -o "$pattern" "$file" 2>/dev/null | head -1 || true)
-    if [ -n "$url" ]; then echo "$url"; return 0; fi
-    kill -0 "$pid" 2>/dev/null || { echo "compare.sh: process $pid died; see $file" >&2; cat "$file" >&2; return 1; }
-    sleep 0.1
-  done
-  echo "compare.sh: timed out waiting for $file" >&2
-  return 1
-}
+source "$root/bench/servers.sh"
 wait_http() {  # url pid name
   for _ in $(seq 1 300); do
     curl -s -o /dev/null "$1" && return 0
@@ -167,28 +157,10 @@ export STRAIT_EMULATOR_KEY="sk-emulator-$RANDOM$RANDOM"
 pids+=($!); strait_pid=$!
 strait=$(announced_url "$out/strait.err" 'gateway on http://[0-9.]*:[0-9]*' "$strait_pid" | sed 's/^gateway on //')
 admin=$(announced_url "$out/strait.err" 'admin: http://[0-9.]*:[0-9]*' "$strait_pid" | sed 's/^admin: //')
-for _ in $(seq 1 100); do curl -fsS "$admin/readyz" >/dev/null 2>&1 && break; sleep 0.1; done
-curl -fsS "$admin/readyz" >/dev/null
-admin_post() {
-  curl -sS --fail-with-body -X POST -H "authorization: Bearer $STRAIT_ADMIN_TOKEN" -H 'content-type: application/json' \
-    --data "$2" "$admin$1"
-}
-json_field() { { grep -o "\"$1\" *: *\"[^\"]*\"" || true; } | head -1 | sed 's/.*: *"\(.*\)"/\1/'; }
-org=$(admin_post /admin/orgs '{"legal_name":"Bench Load Ltd","registration_number":"BENCH-1","market":"US","kind":"enterprise","contacts":["bench@example.com"]}' | json_field id)
-admin_post "/admin/orgs/$org/state" '{"state":"verified","reason":"benchmark customer"}' >/dev/null
+wait_ready "$admin"
 # Limits that every request takes and settles but none reaches: 1e9 requests and 1e12 tokens a minute.
-admin_post "/admin/orgs/$org/limits" \
-  '{"requests_per_minute":1000000000,"tokens_per_minute":1000000000000,"monthly_budget":"1000000000","currency":"USD"}' >/dev/null
-bench_key=$(admin_post /admin/keys "{\"org\":\"$org\",\"name\":\"bench\"}" | json_field key)
-[ -n "$bench_key" ] || { echo "compare.sh: could not create the bench key" >&2; exit 1; }
-code=000
-for _ in $(seq 1 50); do
-  code=$(curl -s -o /dev/null -w '%{http_code}' -H "authorization: Bearer $bench_key" -H 'content-type: application/json' \
-    --data '{"model":"gpt-4o","max_tokens":4,"messages":[{"role":"user","content":"hi"}]}' "$strait/v1/chat/completions")
-  [ "$code" = 200 ] && break
-  sleep 0.2
-done
-[ "$code" = 200 ] || { echo "compare.sh: Strait answers $code to the bench key; see $out/strait.log" >&2; exit 1; }
+bench_key=$(bench_customer_key '{"requests_per_minute":1000000000,"tokens_per_minute":1000000000000,"monthly_budget":"1000000000","currency":"USD"}')
+wait_served "$strait" "$bench_key" "$out/strait.log"
 for target in nginx portkey; do
   base=$([ "$target" = nginx ] && echo "$nginx" || echo "$portkey")
   code=$(curl -s -o "$out/$target-check.json" -w '%{http_code}' -H "authorization: Bearer $bench_key" \

@@ -80,18 +80,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# Waits for a "http://host:port" announcement in a log file (both servers print it once bound).
-announced_url() {
-  local file=$1 pattern=$2 pid=$3
-  for _ in $(seq 1 300); do
-    url=$(grep -o "$pattern" "$file" 2>/dev/null | head -1 || true)
-    if [ -n "$url" ]; then echo "$url"; return 0; fi
-    kill -0 "$pid" 2>/dev/null || { echo "run.sh: process $pid died; see $file" >&2; cat "$file" >&2; return 1; }
-    sleep 0.1
-  done
-  echo "run.sh: timed out waiting for $file" >&2
-  return 1
-}
+source "$root/bench/servers.sh"
 
 "$java" $SERVER_OPTS -Xlog:gc:file="$out/emulator-gc.log" -jar "$app_jar" emulator --port 0 --latency-ms 0 --tokens-per-second 0 \
   >"$out/emulator.out" 2>"$out/emulator.err" &
@@ -109,31 +98,10 @@ pids+=($!)
 gateway_pid=${pids[-1]}
 gateway=$(announced_url "$out/gateway.err" 'gateway on http://[0-9.]*:[0-9]*' "$gateway_pid" | sed 's/^gateway on //')
 admin=$(announced_url "$out/gateway.err" 'admin: http://[0-9.]*:[0-9]*' "$gateway_pid" | sed 's/^admin: //')
-for _ in $(seq 1 100); do
-  if curl -fsS "$admin/readyz" >/dev/null 2>&1; then break; fi
-  sleep 0.1
-done
-curl -fsS "$admin/readyz" >/dev/null
+wait_ready "$admin"
 
-# The bench's customer: a verified US enterprise (the policy lets it buy gpt-4o served from us-east)
-# and one key for it, created the way an operator would, through the admin API.
-admin_post() {
-  curl -sS --fail-with-body -X POST -H "authorization: Bearer $STRAIT_ADMIN_TOKEN" -H 'content-type: application/json' \
-    --data "$2" "$admin$1"
-}
-json_field() { { grep -o "\"$1\" *: *\"[^\"]*\"" || true; } | head -1 | sed 's/.*: *"\(.*\)"/\1/'; }
-org=$(admin_post /admin/orgs '{"legal_name":"Bench Load Ltd","registration_number":"BENCH-1","market":"US","kind":"enterprise","contacts":["bench@example.com"]}' | json_field id)
-admin_post "/admin/orgs/$org/state" '{"state":"verified","reason":"benchmark customer"}' >/dev/null
-bench_key=$(admin_post /admin/keys "{\"org\":\"$org\",\"name\":\"bench\"}" | json_field key)
-[ -n "$bench_key" ] || { echo "run.sh: could not create the bench key" >&2; exit 1; }
-# Keys reach the serving snapshot within a second; wait until the key is honoured end to end.
-for _ in $(seq 1 50); do
-  code=$(curl -s -o /dev/null -w '%{http_code}' -H "authorization: Bearer $bench_key" -H 'content-type: application/json' \
-    --data '{"model":"gpt-4o","max_tokens":4,"messages":[{"role":"user","content":"hi"}]}' "$gateway/v1/chat/completions")
-  [ "$code" = 200 ] && break
-  sleep 0.2
-done
-[ "$code" = 200 ] || { echo "run.sh: gateway answers $code to the bench key; see $out/gateway.log" >&2; exit 1; }
+bench_key=$(bench_customer_key)
+wait_served "$gateway" "$bench_key" "$out/gateway.log"
 
 {
   echo "date: $(date -u +%FT%TZ)"
