@@ -29,11 +29,4 @@ public record ControlPlane(
         TrafficSink traffic,
         Handler<HttpServerRequest> adminApi,
         ApiServices services) {
-
-    /** Without files and batches, responses kept in memory only. */
-    public ControlPlane(Supplier<AccessSnapshot> access, Supplier<Policy> policy, Supplier<PriceBook> prices,
-            Supplier<UsageSink> usageSinks, LimitCounters limits, TrafficSink traffic,
-            Handler<HttpServerRequest> adminApi) {
-        this(access, policy, prices, usageSinks, limits, traffic, adminApi, ApiServices.memoryOnly());
-    }
 }

@@ -111,8 +111,7 @@ public final class MonitorApi implements AdminSection {
         if (action.equals("none")) {
             store.removeLimits(actor, LimitRule.Scope.THROTTLE, orgId, LimitRule.ALL_MODELS);
         } else {
-            store.setLimits(actor, new LimitRule(LimitRule.Scope.THROTTLE, orgId, LimitRule.ALL_MODELS,
-                    throttleRequestsPerMinute, null, null, "USD"));
+            LiveMonitor.throttle(store, actor, orgId, throttleRequestsPerMinute);
         }
         if (action.equals("suspend") && org.state() == OrgState.VERIFIED) {
             store.changeState(actor, orgId, OrgState.SUSPENDED, "review: " + note);

@@ -171,7 +171,7 @@ public final class LiveMonitor implements Consumer<ServedRequest> {
     }
 
     /** Holds an organization to a few requests a minute, beside whatever limits the operator set. */
-    static void throttle(AccessStore store, String actor, String orgId, int requestsPerMinute) throws Exception {
+    public static void throttle(AccessStore store, String actor, String orgId, int requestsPerMinute) throws Exception {
         boolean already = store.limitsOf(LimitRule.Scope.THROTTLE, orgId).stream()
                 .anyMatch(r -> r.requestsPerMinute() != null && r.requestsPerMinute() <= requestsPerMinute);
         if (!already) {

@@ -4,11 +4,12 @@ import dev.strait.core.access.AccessSnapshot;
 import dev.strait.core.access.ApiKey;
 import dev.strait.core.access.KeyHasher;
 import dev.strait.core.access.KeySecrets;
-import dev.strait.core.access.OrgKind;
 import dev.strait.core.access.LimitRule;
+import dev.strait.core.access.OrgKind;
 import dev.strait.core.access.OrgState;
 import dev.strait.core.access.Organization;
 import dev.strait.core.access.Project;
+import dev.strait.store.Sql;
 import dev.strait.store.audit.AuditLog;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -244,26 +245,15 @@ public final class AccessStore {
 
     // -- plumbing --
 
-    @FunctionalInterface
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    private <T> T inTransaction(Work<T> work) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                try (Statement s = c.createStatement()) {
-                    s.executeUpdate("update state_version set version = version + 1 where id = 1");
-                }
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
+    /** A change, its audit entry and the state version's bump, committed together. */
+    private <T> T inTransaction(Sql.Work<T> work) throws SQLException {
+        return Sql.inTransaction(dataSource, c -> {
+            T result = work.run(c);
+            try (Statement s = c.createStatement()) {
+                s.executeUpdate("update state_version set version = version + 1 where id = 1");
             }
-        }
+            return result;
+        });
     }
 
     private void requireSubject(Connection c, LimitRule.Scope scope, String id) throws SQLException {

@@ -1,5 +1,6 @@
 package dev.strait.store.screening;
 
+import dev.strait.store.Sql;
 import dev.strait.store.access.AccessStore;
 import dev.strait.store.audit.AuditLog;
 import java.math.BigDecimal;
@@ -41,60 +42,46 @@ public final class Screenings {
             throws SQLException {
         String id = "scr_" + HexFormat.of().formatHex(random.generateSeed(8));
         String status = decision.equals("block") || decision.equals("review") ? "open" : "none";
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                try (PreparedStatement s = c.prepareStatement("insert into screenings (id, org_id, screened_at, trigger,"
-                        + " decision, top_score, result, status) values (?,?,?,?,?,?,?,?)")) {
-                    s.setString(1, id);
-                    s.setString(2, orgId);
-                    s.setTimestamp(3, Timestamp.from(clock.instant()));
-                    s.setString(4, trigger);
-                    s.setString(5, decision);
-                    s.setBigDecimal(6, topScore);
-                    s.setString(7, resultJson);
-                    s.setString(8, status);
-                    s.executeUpdate();
-                }
-                audit.append(c, "screening", "screening.result", orgId, "screening=" + id + "; trigger=" + trigger
-                        + "; decision=" + decision + "; result=" + resultJson);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
+        return Sql.inTransaction(dataSource, c -> {
+            try (PreparedStatement s = c.prepareStatement("insert into screenings (id, org_id, screened_at, trigger,"
+                    + " decision, top_score, result, status) values (?,?,?,?,?,?,?,?)")) {
+                s.setString(1, id);
+                s.setString(2, orgId);
+                s.setTimestamp(3, Timestamp.from(clock.instant()));
+                s.setString(4, trigger);
+                s.setString(5, decision);
+                s.setBigDecimal(6, topScore);
+                s.setString(7, resultJson);
+                s.setString(8, status);
+                s.executeUpdate();
             }
+            audit.append(c, "screening", "screening.result", orgId, "screening=" + id + "; trigger=" + trigger
+                    + "; decision=" + decision + "; result=" + resultJson);
             return query(c, "where id = ?", id).getFirst();
-        }
+        });
     }
 
     /** A reviewer's resolution of an open screening: {@code cleared} (not this entity) or {@code confirmed}. */
     public Screening resolve(String id, String reviewer, String resolution, String reason) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                Screening open = query(c, "where id = ? for update", id).stream().findFirst()
-                        .orElseThrow(() -> new AccessStore.NotFound("screening " + id + " does not exist"));
-                if (!open.status().equals("open")) {
-                    throw new AccessStore.Conflict("screening " + id + " has nothing to resolve (" + open.status() + ")");
-                }
-                try (PreparedStatement s = c.prepareStatement("update screenings set status = 'resolved', resolution = ?,"
-                        + " reviewer = ?, reason = ?, resolved_at = ? where id = ?")) {
-                    s.setString(1, resolution);
-                    s.setString(2, reviewer);
-                    s.setString(3, reason);
-                    s.setTimestamp(4, Timestamp.from(clock.instant()));
-                    s.setString(5, id);
-                    s.executeUpdate();
-                }
-                audit.append(c, reviewer, "screening.resolved", open.orgId(), "screening=" + id + "; resolution="
-                        + resolution + "; decision=" + open.decision() + "; reason=" + reason);
-                c.commit();
-                return query(c, "where id = ?", id).getFirst();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
+        return Sql.inTransaction(dataSource, c -> {
+            Screening open = query(c, "where id = ? for update", id).stream().findFirst()
+                    .orElseThrow(() -> new AccessStore.NotFound("screening " + id + " does not exist"));
+            if (!open.status().equals("open")) {
+                throw new AccessStore.Conflict("screening " + id + " has nothing to resolve (" + open.status() + ")");
             }
-        }
+            try (PreparedStatement s = c.prepareStatement("update screenings set status = 'resolved', resolution = ?,"
+                    + " reviewer = ?, reason = ?, resolved_at = ? where id = ?")) {
+                s.setString(1, resolution);
+                s.setString(2, reviewer);
+                s.setString(3, reason);
+                s.setTimestamp(4, Timestamp.from(clock.instant()));
+                s.setString(5, id);
+                s.executeUpdate();
+            }
+            audit.append(c, reviewer, "screening.resolved", open.orgId(), "screening=" + id + "; resolution="
+                    + resolution + "; decision=" + open.decision() + "; reason=" + reason);
+                return query(c, "where id = ?", id).getFirst();
+        });
     }
 
     public List<Screening> of(String orgId) throws SQLException {
@@ -113,18 +100,9 @@ public final class Screenings {
     }
 
     private static List<Screening> query(Connection c, String where, String arg) throws SQLException {
-        List<Screening> out = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("select " + COLUMNS + " from screenings " + where)) {
-            s.setString(1, arg);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Screening(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
-                            rs.getString(4), rs.getString(5), rs.getBigDecimal(6), rs.getString(7), rs.getString(8),
-                            rs.getString(9), rs.getString(10), rs.getString(11),
-                            rs.getTimestamp(12) == null ? null : rs.getTimestamp(12).toInstant()));
-                }
-            }
-        }
-        return out;
+        return Sql.select(c, "select " + COLUMNS + " from screenings " + where, arg, rs -> new Screening(
+                rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getString(4), rs.getString(5),
+                rs.getBigDecimal(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
+                rs.getString(11), rs.getTimestamp(12) == null ? null : rs.getTimestamp(12).toInstant()));
     }
 }
