@@ -76,7 +76,8 @@ final class BodyParser {
                     JsonToken v = p.nextToken();
                     switch (f) {
                         case "role" -> role = TraceLineParser.text(p, v);
-                        case "content" -> text = content(p, v);
+                        // an assistant's or a tool's text is never read: skipped undecoded when its role came first
+                        case "content" -> text = role.isEmpty() || reads(role) ? content(p, v) : skip(p);
                         default -> p.skipChildren();
                     }
                 }
@@ -91,6 +92,15 @@ final class BodyParser {
                 }
             }
         }
+    }
+
+    private static boolean reads(String role) {
+        return role.equals("user") || role.equals("system") || role.equals("developer");
+    }
+
+    private static String skip(JsonParser p) throws IOException {
+        p.skipChildren();
+        return "";
     }
 
     /** A content value: a string, or an array of blocks whose {@code text} parts are joined. */

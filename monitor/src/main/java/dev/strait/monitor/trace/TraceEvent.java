@@ -72,14 +72,13 @@ public record TraceEvent(
     }
 
     /**
-     * What matters of a response.
+     * What matters of a response: its size in tokens, not its text (which the parser skips undecoded).
      *
-     * @param contentLength characters of assistant text (choices joined); the text itself is not kept
      * @param toolCalls whether the model called a tool
      */
-    public record Response(int status, int contentLength, String finishReason, int promptTokens,
-                           int completionTokens, boolean toolCalls) {
-        public static final Response EMPTY = new Response(0, 0, "", 0, 0, false);
+    public record Response(int status, String finishReason, int promptTokens, int completionTokens,
+                           boolean toolCalls) {
+        public static final Response EMPTY = new Response(0, "", 0, 0, false);
 
         public Response {
             finishReason = finishReason == null ? "" : finishReason;

@@ -86,7 +86,7 @@ public final class TraceLineParser {
     }
 
     private static TraceEvent.Response response(JsonParser p) throws IOException {
-        int status = 0, contentLength = 0, promptTokens = 0, completionTokens = 0;
+        int status = 0, promptTokens = 0, completionTokens = 0;
         String finish = "";
         boolean toolCalls = false;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -94,7 +94,6 @@ public final class TraceLineParser {
             JsonToken v = p.nextToken();
             switch (f) {
                 case "status" -> status = v.isNumeric() ? p.getIntValue() : 0;
-                case "content" -> contentLength = v == JsonToken.VALUE_STRING ? p.getTextLength() : 0;
                 case "finish_reason" -> finish = text(p, v);
                 case "tool_calls" -> {
                     toolCalls = v == JsonToken.START_ARRAY && p.nextToken() != JsonToken.END_ARRAY;
@@ -124,7 +123,7 @@ public final class TraceLineParser {
                 default -> p.skipChildren();
             }
         }
-        return new TraceEvent.Response(status, contentLength, finish, promptTokens, completionTokens,
+        return new TraceEvent.Response(status, finish, promptTokens, completionTokens,
                 toolCalls || finish.equals("tool_calls") || finish.equals("tool_use"));
     }
 

@@ -14,7 +14,7 @@ class FeatureExtractorTest {
     static TraceEvent ask(String system, String prompt) {
         return new TraceEvent("r", 0, "org", "key", "NL", "192.0.2.77", "ua", "/v1/chat/completions",
                 new TraceEvent.Request("m", system, prompt, prompt, 1, 1, 0.5, 1000, false, false, false, false),
-                new TraceEvent.Response(200, 10, "stop", 10, 10, false));
+                new TraceEvent.Response(200, "stop", 10, 10, false));
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.strait.monitor.engine.MonitorConfig;
 import dev.strait.monitor.engine.MonitorEngine;
 import dev.strait.monitor.trace.BadLine;
 import dev.strait.monitor.trace.ModelCatalog;
+import dev.strait.monitor.trace.TraceReader;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -50,5 +51,29 @@ class ReplayTest {
         JsonNode evidence = first.path("evidence").get(0);
         assertThat(evidence.has("signal") && evidence.has("value") && evidence.has("detail")).isTrue();
         assertThat(json.readTree(lines[1]).path("verdict").asText()).isIn("ok", "watch");
+    }
+
+    @Test
+    void parallelExtractionGivesExactlyTheVerdictsOfASequentialRun(@TempDir Path dir) throws Exception {
+        String trace = new TestTraffic(11, 5).helpDesk("org-desk", "198.51.100.7", 120)
+                .nightlyReports("org-nightly", "203.0.113.9", 150).reasoningHarvester("org-thinker", 200)
+                .grader("org-grader", 150).hydra("org-hydra", 6, 40).jsonl();
+        Path file = dir.resolve("trace.jsonl.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
+            out.write(trace.getBytes(StandardCharsets.UTF_8));
+        }
+        MonitorEngine sequential = new MonitorEngine(MonitorConfig.defaults(), ModelCatalog.EMPTY);
+        new TraceReader().read(file, sequential::observe, b -> { });
+
+        Replay.Result parallel = new Replay(new MonitorEngine(MonitorConfig.defaults(), ModelCatalog.EMPTY), 3)
+                .run(file, b -> { });
+
+        assertThat(trace.length()).as("several blocks").isGreaterThan(4 << 18);
+        assertThat(parallel.events()).isEqualTo(trace.lines().count());
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        ByteArrayOutputStream actual = new ByteArrayOutputStream();
+        Replay.write(sequential.verdicts(), expected, true);
+        Replay.write(parallel.verdicts(), actual, true);
+        assertThat(actual.toString(StandardCharsets.UTF_8)).isEqualTo(expected.toString(StandardCharsets.UTF_8));
     }
 }
