@@ -20,7 +20,6 @@ import dev.strait.store.screening.Screenings;
 import dev.strait.app.trust.LiveMonitor;
 import dev.strait.monitor.engine.MonitorConfig;
 import dev.strait.monitor.engine.MonitorEngine;
-import dev.strait.monitor.trace.ModelCatalog;
 import dev.strait.store.monitor.MonitorCases;
 import dev.strait.app.trust.TrustPlane;
 import dev.strait.gateway.ControlPlane;
@@ -120,9 +119,9 @@ public final class Strait implements AutoCloseable {
             AdminApi api = new AdminApi(vertx, store, audit, access, policy, () -> self[0].routing().current().catalog(),
                     ledger, new dev.strait.store.report.Reports(database.dataSource()));
             MonitorCases cases = new MonitorCases(database.dataSource(), audit, clock);
-            MonitorConfig monitorConfig = MonitorConfig.defaults();
-            LiveMonitor monitor = new LiveMonitor(new MonitorEngine(monitorConfig, ModelCatalog.EMPTY),
-                    monitorConfig.minRequests(), policy, store, cases, config.monitoring(), log, clock);
+            MonitorConfig monitorConfig = config.monitoring().engineConfig();
+            LiveMonitor monitor = new LiveMonitor(new MonitorEngine(monitorConfig, config.monitoring().models()),
+                    monitorConfig.minRequests(), policy, store, cases, config.monitoring().enforcement(), log, clock);
             TrustPlane trust = TrustPlane.start(dataDir, policy, audit, monitor, log, clock);
             StraitConfig.ScreeningSettings screeningSettings = config.screening();
             ScreeningGate screening = new ScreeningGate(screeningSettings.lists() == null ? null
@@ -149,7 +148,7 @@ public final class Strait implements AutoCloseable {
             api.gate(screeningApi).with(screeningApi)
                     .with(new ProvenanceApi(trust.provenance(), audit, clock))
                     .with(new MonitorApi(monitor, cases, store, access::refresh,
-                            config.monitoring().throttleRequestsPerMinute()));
+                            config.monitoring().enforcement().throttleRequestsPerMinute()));
             LedgerWriter ledgerWriter = new LedgerWriter(spool, ledger, Duration.ofMillis(100), e -> log.write(
                     log.line("warn", "ledger write failed; records wait in the spool").put("error", e.toString())));
             StraitConfig.LimitsSettings limitsSettings = config.limits();

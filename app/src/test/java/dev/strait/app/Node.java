@@ -4,8 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.strait.app.config.ConfigLoader;
 import dev.strait.app.config.StraitConfig;
+import dev.strait.app.trust.LiveMonitor;
+import dev.strait.app.trust.MonitoringSettings;
 import dev.strait.emulator.Emulator;
 import dev.strait.gateway.observe.JsonLog;
+import dev.strait.monitor.risk.Ladder;
+import dev.strait.monitor.trace.ModelCatalog;
 import io.vertx.core.Vertx;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -31,8 +35,9 @@ final class Node implements AutoCloseable {
 
     static final ObjectMapper JSON = new ObjectMapper();
     /** Judged often, so tests see the ladder act within a second. */
-    static final dev.strait.app.trust.LiveMonitor.Enforcement MONITORING =
-            new dev.strait.app.trust.LiveMonitor.Enforcement(true, 10, Duration.ofMillis(200), Duration.ofHours(1));
+    static final MonitoringSettings MONITORING = new MonitoringSettings(
+            new LiveMonitor.Enforcement(true, 10, Duration.ofMillis(200), Duration.ofHours(1)), Ladder.DEFAULTS,
+            ModelCatalog.EMPTY);
     /** Nodes that share a database share the key pepper, as replicas must. */
     static final dev.strait.core.deploy.Secret SHARED_PEPPER = new dev.strait.core.deploy.Secret("pepper-for-test-nodes");
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();

@@ -1,5 +1,8 @@
 package dev.strait.app.cli;
 
+import dev.strait.app.config.ConfigException;
+import dev.strait.app.config.ConfigLoader;
+import dev.strait.app.trust.MonitoringSettings;
 import dev.strait.monitor.engine.MonitorConfig;
 import dev.strait.monitor.engine.MonitorEngine;
 import dev.strait.monitor.replay.Replay;
@@ -29,6 +32,9 @@ public final class MonitorCommand {
         @Option(names = "--tier", description = "Scrutiny tier for every market: standard, elevated or strict "
                 + "(default: standard).")
         String tier;
+        @Option(names = "--config", description = "A Strait configuration whose monitoring ladders and model release "
+                + "dates apply, as on the live gateway.")
+        Path configFile;
         @Option(names = "--signals", description = "Also print every measured signal of each organization.")
         boolean signals;
 
@@ -38,7 +44,16 @@ public final class MonitorCommand {
                 System.err.println("monitor replay: cannot read trace " + trace);
                 return 2;
             }
-            MonitorConfig config = MonitorConfig.defaults();
+            MonitoringSettings settings = MonitoringSettings.DEFAULT;
+            if (configFile != null) {
+                try {
+                    settings = new ConfigLoader(System.getenv()).load(configFile).monitoring();
+                } catch (ConfigException e) {
+                    System.err.println("monitor replay: " + e.getMessage());
+                    return 2;
+                }
+            }
+            MonitorConfig config = settings.engineConfig();
             if (tier != null) {
                 try {
                     config = config.withTier(tier.toLowerCase(Locale.ROOT));
@@ -47,7 +62,7 @@ public final class MonitorCommand {
                     return 2;
                 }
             }
-            ModelCatalog catalog = models == null ? ModelCatalog.EMPTY : ModelCatalog.read(models);
+            ModelCatalog catalog = models == null ? settings.models() : settings.models().with(ModelCatalog.read(models));
             Replay.Result r = new Replay(new MonitorEngine(config, catalog)).run(trace,
                     bad -> System.err.println("monitor replay: " + trace + " " + bad));
             BufferedOutputStream out = new BufferedOutputStream(System.out, 1 << 16);

@@ -1,12 +1,15 @@
 package dev.strait.app.config;
 
 import dev.strait.app.trust.LiveMonitor;
+import dev.strait.app.trust.MonitoringSettings;
 import dev.strait.core.deploy.Catalog;
 import dev.strait.core.deploy.Deployment;
 import dev.strait.core.deploy.Provider;
 import dev.strait.core.deploy.ProviderKind;
 import dev.strait.core.deploy.Secret;
 import dev.strait.gateway.GatewaySettings;
+import dev.strait.monitor.risk.Ladder;
+import dev.strait.monitor.trace.ModelCatalog;
 import dev.strait.screening.ScreeningConfig;
 import java.io.IOException;
 import java.io.InputStream;
@@ -80,7 +83,7 @@ public final class ConfigLoader {
             }
             keys.rejectUnknownKeys();
         }
-        LiveMonitor.Enforcement monitoring = monitoring(root);
+        MonitoringSettings monitoring = monitoring(root);
         StraitConfig.ScreeningSettings screening = screening(root);
         root.rejectUnknownKeys();
         return new StraitConfig(settings, new Catalog(deployments, aliases), database, policy, prices, limits, pepper,
@@ -218,11 +221,11 @@ public final class ConfigLoader {
         return named == null || named.isAbsolute() || config.getParent() == null ? named : config.getParent().resolve(named);
     }
 
-    private LiveMonitor.Enforcement monitoring(YamlNode root) {
+    private MonitoringSettings monitoring(YamlNode root) {
         YamlNode node = root.field("monitoring").orElse(null);
         LiveMonitor.Enforcement d = LiveMonitor.Enforcement.DEFAULT;
         if (node == null) {
-            return d;
+            return MonitoringSettings.DEFAULT;
         }
         String enforce = node.optionalString("enforce").orElse("automatic");
         if (!enforce.equals("automatic") && !enforce.equals("review_only")) {
@@ -231,8 +234,41 @@ public final class ConfigLoader {
         int throttle = node.integer("throttle_requests_per_minute", d.throttleRequestsPerMinute(), 1, 1_000_000);
         java.time.Duration every = node.duration("evaluate_every", d.evaluateEvery());
         java.time.Duration suspendAfter = node.duration("suspend_after", d.suspendAfter());
+        Map<String, Ladder> ladders = new LinkedHashMap<>();
+        for (var tier : node.entries("ladders").entrySet()) {
+            ladders.put(tier.getKey(), ladder(tier.getKey(), tier.getValue()));
+        }
+        Map<String, java.time.LocalDate> releases = new LinkedHashMap<>();
+        for (var model : node.entries("model_releases").entrySet()) {
+            try {
+                releases.put(model.getKey(), java.time.LocalDate.parse(model.getValue().text()));
+            } catch (java.time.format.DateTimeParseException e) {
+                throw model.getValue().error("must be a release date such as 2026-08-07, not '"
+                        + model.getValue().text() + "'");
+            }
+        }
         node.rejectUnknownKeys();
-        return new LiveMonitor.Enforcement(enforce.equals("automatic"), throttle, every, suspendAfter);
+        return new MonitoringSettings(new LiveMonitor.Enforcement(enforce.equals("automatic"), throttle, every,
+                suspendAfter), ladders, new ModelCatalog(releases));
+    }
+
+    /** One tier's thresholds; a threshold not given keeps the built-in one. */
+    private static Ladder ladder(String tier, YamlNode node) {
+        Ladder d = Ladder.DEFAULTS.get(tier);
+        if (d == null) {
+            throw node.error("is not a scrutiny tier: the policy's markets are under standard, elevated or strict");
+        }
+        double watch = fraction(node, "watch", d.watch());
+        double review = fraction(node, "review", d.review());
+        double throttle = fraction(node, "throttle", d.throttle());
+        double suspend = fraction(node, "suspend", d.suspend());
+        node.rejectUnknownKeys();
+        try {
+            return new Ladder(tier, watch, review, throttle, suspend);
+        } catch (IllegalArgumentException e) {
+            throw node.error("thresholds must rise from watch to suspend within (0, 1]: watch " + watch + ", review "
+                    + review + ", throttle " + throttle + ", suspend " + suspend);
+        }
     }
 
     private StraitConfig.LimitsSettings limits(YamlNode root) {

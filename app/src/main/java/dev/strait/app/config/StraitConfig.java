@@ -1,6 +1,6 @@
 package dev.strait.app.config;
 
-import dev.strait.app.trust.LiveMonitor;
+import dev.strait.app.trust.MonitoringSettings;
 import dev.strait.core.deploy.Catalog;
 import dev.strait.core.deploy.Secret;
 import dev.strait.gateway.GatewaySettings;
@@ -15,15 +15,16 @@ import java.nio.file.Path;
  * @param pricesFile the price book, or null for the built-in one
  * @param limits where limit counters live
  * @param keyPepper the server-side secret API keys are hashed under; absent: one kept in the data directory
- * @param monitoring how the distillation monitor's enforcement ladder acts
+ * @param monitoring the distillation monitor: enforcement, ladders per scrutiny tier, model release dates
  * @param screening denied-party screening: the lists directory (or none) and thresholds
  */
 public record StraitConfig(GatewaySettings settings, Catalog catalog, DatabaseSettings database, Path policyFile,
-        Path pricesFile, LimitsSettings limits, Secret keyPepper, LiveMonitor.Enforcement monitoring,
+        Path pricesFile, LimitsSettings limits, Secret keyPepper, MonitoringSettings monitoring,
         ScreeningSettings screening) {
 
     public StraitConfig {
         screening = screening == null ? ScreeningSettings.NONE : screening;
+        monitoring = monitoring == null ? MonitoringSettings.DEFAULT : monitoring;
     }
 
     public record DatabaseSettings(String url, String user, Secret password) {}

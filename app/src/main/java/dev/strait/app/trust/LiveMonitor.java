@@ -133,7 +133,7 @@ public final class LiveMonitor implements Consumer<ServedRequest> {
     private Ladder ladder(String orgId) throws java.sql.SQLException {
         String tier = store.organization(orgId).map(Organization::market)
                 .map(m -> policy.get().markets().get(m)).map(Market::monitoringTier).orElse("standard");
-        return Ladder.DEFAULTS.getOrDefault(tier, Ladder.STANDARD);
+        return engine.config().ladders().getOrDefault(tier, engine.config().ladders().get("standard"));
     }
 
     private void act(Verdict verdict) throws Exception {

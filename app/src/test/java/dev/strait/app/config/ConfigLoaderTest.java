@@ -171,4 +171,46 @@ class ConfigLoaderTest {
                 """)).isInstanceOf(ConfigException.class).hasMessageContaining("'open'");
     }
 
+
+    @Test
+    void monitoringLaddersAndModelReleaseDatesComeFromTheConfiguration() {
+        StraitConfig config = loader.parse("strait.yaml", VALID + """
+                monitoring:
+                  enforce: review_only
+                  ladders:
+                    strict: {watch: 0.1, review: 0.2, throttle: 0.4, suspend: 0.6}
+                    standard: {suspend: 0.97}
+                  model_releases:
+                    gpt-4o: 2024-05-13
+                """);
+
+        var monitoring = config.monitoring();
+        assertThat(monitoring.enforcement().automatic()).isFalse();
+        assertThat(monitoring.ladders().get("strict").level(0.45).id()).isEqualTo("throttle");
+        assertThat(monitoring.ladders().get("standard").suspend()).isEqualTo(0.97);
+        assertThat(monitoring.ladders().get("standard").review()).isEqualTo(0.45); // the built-in one kept
+        assertThat(monitoring.ladders().get("elevated").tier()).isEqualTo("elevated");
+        assertThat(monitoring.models().releasedOn("gpt-4o")).contains(java.time.LocalDate.of(2024, 5, 13));
+        assertThat(monitoring.engineConfig().ladderFor("XX").suspend()).isEqualTo(0.97);
+    }
+
+    @Test
+    void aLadderThatDoesNotRiseOrAnUnknownTierIsRefusedWithItsField() {
+        assertThatThrownBy(() -> loader.parse("strait.yaml", VALID + """
+                monitoring:
+                  ladders:
+                    standard: {review: 0.8, throttle: 0.7}
+                """)).isInstanceOf(ConfigException.class).hasMessageContaining("monitoring.ladders.standard")
+                .hasMessageContaining("must rise");
+        assertThatThrownBy(() -> loader.parse("strait.yaml", VALID + """
+                monitoring:
+                  ladders:
+                    lenient: {watch: 0.5}
+                """)).isInstanceOf(ConfigException.class).hasMessageContaining("not a scrutiny tier");
+        assertThatThrownBy(() -> loader.parse("strait.yaml", VALID + """
+                monitoring:
+                  model_releases:
+                    gpt-4o: last tuesday
+                """)).isInstanceOf(ConfigException.class).hasMessageContaining("monitoring.model_releases.gpt-4o");
+    }
 }

@@ -39,6 +39,10 @@ public final class MonitorEngine {
         this.catalog = catalog;
     }
 
+    public MonitorConfig config() {
+        return config;
+    }
+
     /** Takes one request/response. */
     public synchronized void observe(TraceEvent event) {
         accept(extractor.extract(event));

@@ -23,6 +23,13 @@ public record ModelCatalog(Map<String, LocalDate> released) {
         return Optional.ofNullable(released.get(model));
     }
 
+    /** This catalog with {@code other}'s dates added; {@code other} wins where both know a model. */
+    public ModelCatalog with(ModelCatalog other) {
+        Map<String, LocalDate> all = new HashMap<>(released);
+        all.putAll(other.released);
+        return new ModelCatalog(all);
+    }
+
     public static ModelCatalog read(Path file) throws IOException {
         JsonNode root = new ObjectMapper().readTree(file.toFile());
         if (root == null || !root.isArray()) {
