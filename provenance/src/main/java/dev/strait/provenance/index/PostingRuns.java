@@ -19,7 +19,7 @@ import java.util.function.IntPredicate;
  */
 final class PostingRuns {
 
-    static final int TAIL_MAX = 1 << 20;
+    static final int TAIL_MAX = 1 << 16;
     static final int MAX_RUN = 1 << 25;
     private static final int DIRECTORY_FROM = 1 << 18;
 
@@ -31,16 +31,24 @@ final class PostingRuns {
         return ((long) fingerprint << 32) | (generation & 0xFFFFFFFFL);
     }
 
-    /** Adds postings (any order); {@code dead} says which generations merges may drop. */
+    /**
+     * Adds postings (any order); {@code dead} says which generations merges may drop. The live path
+     * adds a few generations at a time, so the tail is small and merged into in place from its end:
+     * a batch costs at most {@value #TAIL_MAX} moves and no allocation.
+     */
     void add(long[] batch, int n, IntPredicate dead) {
         Arrays.sort(batch, 0, n);
-        long[] merged = new long[Math.max(tailSize + n, 1024)];
-        int size = merge(tail, tailSize, batch, n, merged, g -> false);
-        tail = merged;
-        tailSize = size;
+        if (tailSize + n > tail.length) {
+            tail = Arrays.copyOf(tail, Math.max(tailSize + n, Math.min(2 * tail.length, TAIL_MAX + n)));
+        }
+        int i = tailSize - 1;
+        int j = n - 1;
+        for (int o = tailSize + n - 1; j >= 0; o--) {
+            tail[o] = i >= 0 && tail[i] > batch[j] ? tail[i--] : batch[j--];
+        }
+        tailSize += n;
         if (tailSize >= TAIL_MAX) {
             runs.add(new Run(Arrays.copyOf(tail, tailSize)));
-            tail = new long[1024];
             tailSize = 0;
             compact(dead);
         }
