@@ -22,7 +22,6 @@ import dev.strait.store.monitor.MonitorCase;
 import dev.strait.store.monitor.MonitorCases;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,7 +56,6 @@ public final class LiveMonitor implements Consumer<ServedRequest> {
 
     private final MonitorEngine engine;
     private final int minRequests;
-    private final TraceLineParser parser = new TraceLineParser();
     private final Supplier<Policy> policy;
     private final AccessStore store;
     private final MonitorCases cases;
@@ -91,16 +89,14 @@ public final class LiveMonitor implements Consumer<ServedRequest> {
 
     /** On the traffic worker: one request in; now and then, judgement. */
     @Override
-    public synchronized void accept(ServedRequest served) {
-        byte[] line = traceLine(served).toString().getBytes(StandardCharsets.UTF_8);
-        try {
-            TraceEvent event = parser.parse(line, 0, line.length);
-            engine.observe(event);
-            touched.add(served.orgId());
-        } catch (TraceLineParser.BadRecordException e) {
-            log.write(log.line("warn", "monitoring skipped a request it could not read").put("request_id", served.id())
-                    .put("error", e.getMessage()));
-        }
+    public void accept(ServedRequest served) {
+        accept(served, ResponseText.of(served));
+    }
+
+    /** As {@link #accept(ServedRequest)}, with the answer already read out of the response. */
+    public synchronized void accept(ServedRequest served, ResponseText answer) {
+        engine.observe(event(served, answer));
+        touched.add(served.orgId());
         if (Duration.between(lastEvaluation, clock.instant()).compareTo(enforcement.evaluateEvery()) >= 0) {
             evaluate();
         }
@@ -111,15 +107,17 @@ public final class LiveMonitor implements Consumer<ServedRequest> {
         lastEvaluation = clock.instant();
         Set<String> orgs = Set.copyOf(touched);
         touched.clear();
-        for (String org : orgs) {
-            engine.verdict(org).ifPresent(verdict -> {
-                try {
-                    act(verdict);
-                } catch (Exception e) {
-                    log.write(log.line("warn", "monitoring could not act on a verdict").put("org", org)
-                            .put("error", e.toString()));
-                }
-            });
+        // one pass over every organization (clusters need them all), then act on those seen
+        for (Verdict verdict : engine.verdicts()) {
+            if (!orgs.contains(verdict.org())) {
+                continue;
+            }
+            try {
+                act(verdict);
+            } catch (Exception e) {
+                log.write(log.line("warn", "monitoring could not act on a verdict").put("org", verdict.org())
+                        .put("error", e.toString()));
+            }
         }
     }
 
@@ -193,23 +191,16 @@ public final class LiveMonitor implements Consumer<ServedRequest> {
     }
 
     /** The request as a line of the trace format (spec/trace-format.md), read back by the replay's parser. */
-    static ObjectNode traceLine(ServedRequest served) {
-        ResponseText answer = ResponseText.of(served);
-        ObjectNode line = JSON.createObjectNode().put("id", served.id()).put("ts", served.at().toString())
-                .put("org", served.orgId()).put("key", served.keyId()).put("market", served.market())
-                .put("endpoint", served.endpoint());
-        line.putObject("client").put("ip", served.clientIp()).put("user_agent", served.userAgent());
-        if (served.requestBody() != null) {
-            line.set("body", served.requestBody());
-        }
-        ObjectNode response = line.putObject("response").put("status", served.status())
-                .put("content", answer.text()).put("finish_reason", answer.finishReason());
-        response.putObject("usage").put("prompt_tokens", served.inputTokens())
-                .put("completion_tokens", served.outputTokens());
-        if (answer.toolCalls() > 0) {
-            response.putArray("tool_calls").addObject().put("type", "function");
-        }
-        return line;
+    /**
+     * The served request as the engine's event: the body read by the trace parser's own body reader,
+     * the answer reduced to what a trace line's {@code response} holds. No text is kept.
+     */
+    static TraceEvent event(ServedRequest served, ResponseText answer) {
+        return new TraceEvent(served.id(), served.at().toEpochMilli(), served.orgId(), served.keyId(),
+                served.market(), served.clientIp(), served.userAgent(), served.endpoint(),
+                TraceLineParser.request(served.requestBody()),
+                TraceEvent.Response.of(served.status(), answer.finishReason(), (int) served.inputTokens(),
+                        (int) served.outputTokens(), answer.toolCalls() > 0));
     }
 
 }

@@ -19,9 +19,9 @@ final class TrafficWorker implements Consumer<ServedRequest> {
 
     private final Supplier<Policy> policy;
     private final ProvenanceIndex provenance;
-    private final Consumer<ServedRequest> monitor;
+    private final LiveMonitor monitor;
 
-    TrafficWorker(Supplier<Policy> policy, ProvenanceIndex provenance, Consumer<ServedRequest> monitor) {
+    TrafficWorker(Supplier<Policy> policy, ProvenanceIndex provenance, LiveMonitor monitor) {
         this.policy = policy;
         this.provenance = provenance;
         this.monitor = monitor;
@@ -36,6 +36,6 @@ final class TrafficWorker implements Consumer<ServedRequest> {
             provenance.offer(new Completion(served.orgId(), served.keyId(), served.id(), served.model(),
                     served.market(), served.at(), answer.text()));
         }
-        monitor.accept(served);
+        monitor.accept(served, answer);
     }
 }

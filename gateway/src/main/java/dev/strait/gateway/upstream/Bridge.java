@@ -1,7 +1,12 @@
 package dev.strait.gateway.upstream;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.strait.core.deploy.Deployment;
 import dev.strait.gateway.exchange.Exchange;
@@ -31,9 +36,12 @@ public abstract sealed class Bridge {
     public record Answer(byte[] body, TokenUsage usage) {}
 
     final ObjectMapper mapper;
+    /** Reads one value out of a larger document: what follows it is not trailing garbage. */
+    private final ObjectReader subtree;
 
     private Bridge(ObjectMapper mapper) {
         this.mapper = mapper;
+        this.subtree = mapper.readerFor(JsonNode.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     public static Bridge between(Exchange exchange, Deployment deployment, ObjectMapper mapper) {
@@ -64,6 +72,27 @@ public abstract sealed class Bridge {
             JsonNode node = mapper.readTree(body);
             return node instanceof ObjectNode object ? object : null;
         } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The top-level {@code usage} of an answer relayed as it came: only that object is built, the rest
+     * (the answer's text above all) is skipped undecoded. Null when there is none.
+     */
+    JsonNode usage(byte[] upstreamBody) throws IOException {
+        try (JsonParser p = mapper.getFactory().createParser(upstreamBody)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new JsonParseException(p, "an answer must be a JSON object");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                p.nextToken();
+                if (field.equals("usage")) {
+                    return subtree.readTree(p);
+                }
+                p.skipChildren();
+            }
             return null;
         }
     }
@@ -126,7 +155,7 @@ public abstract sealed class Bridge {
 
         @Override
         public Answer answer(byte[] upstreamBody, Exchange exchange) throws IOException {
-            return new Answer(upstreamBody, Usages.fromOpenAi(mapper.readTree(upstreamBody).get("usage")));
+            return new Answer(upstreamBody, Usages.fromOpenAi(usage(upstreamBody)));
         }
 
         @Override
@@ -152,7 +181,7 @@ public abstract sealed class Bridge {
 
         @Override
         public Answer answer(byte[] upstreamBody, Exchange exchange) throws IOException {
-            return new Answer(upstreamBody, Usages.fromAnthropic(mapper.readTree(upstreamBody).get("usage")));
+            return new Answer(upstreamBody, Usages.fromAnthropic(usage(upstreamBody)));
         }
 
         @Override

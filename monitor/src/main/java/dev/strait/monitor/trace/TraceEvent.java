@@ -80,6 +80,14 @@ public record TraceEvent(
                            boolean toolCalls) {
         public static final Response EMPTY = new Response(0, "", 0, 0, false);
 
+        /** A response whose tool use shows either in its calls or in its finish reason alone. */
+        public static Response of(int status, String finishReason, int promptTokens, int completionTokens,
+                boolean toolCalls) {
+            String finish = finishReason == null ? "" : finishReason;
+            return new Response(status, finish, promptTokens, completionTokens,
+                    toolCalls || finish.equals("tool_calls") || finish.equals("tool_use"));
+        }
+
         public Response {
             finishReason = finishReason == null ? "" : finishReason;
         }

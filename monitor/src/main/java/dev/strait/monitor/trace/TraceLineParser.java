@@ -3,6 +3,7 @@ package dev.strait.monitor.trace;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.Instant;
 
@@ -33,6 +34,22 @@ public final class TraceLineParser {
             return event;
         } catch (IOException e) {
             throw new BadRecordException("malformed JSON: " + firstLine(e.getMessage()));
+        }
+    }
+
+    /**
+     * A request body already parsed (the live gateway has its tree), read by the same code as a trace
+     * line's {@code body}.
+     */
+    public static TraceEvent.Request request(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            return TraceEvent.Request.EMPTY;
+        }
+        try (JsonParser p = body.traverse()) {
+            p.nextToken();
+            return BodyParser.body(p);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("a JSON tree cannot fail to read", e);
         }
     }
 
@@ -123,8 +140,7 @@ public final class TraceLineParser {
                 default -> p.skipChildren();
             }
         }
-        return new TraceEvent.Response(status, finish, promptTokens, completionTokens,
-                toolCalls || finish.equals("tool_calls") || finish.equals("tool_use"));
+        return TraceEvent.Response.of(status, finish, promptTokens, completionTokens, toolCalls);
     }
 
     static String text(JsonParser p, JsonToken t) throws IOException {
