@@ -1,5 +1,7 @@
 package dev.strait.gateway.traffic;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -18,8 +20,11 @@ public record ResponseText(String text, String finishReason, int toolCalls) {
 
     public static ResponseText of(ServedRequest served) {
         if (served.responseBody() != null) {
+            if (!served.anthropicDialect()) {
+                return completion(served.responseBody());
+            }
             JsonNode body = parse(served.responseBody());
-            return body == null ? EMPTY : served.anthropicDialect() ? message(body) : completion(body);
+            return body == null ? EMPTY : message(body);
         }
         if (served.responseEvents() != null) {
             return served.anthropicDialect() ? messageStream(served.responseEvents())
@@ -28,16 +33,62 @@ public record ResponseText(String text, String finishReason, int toolCalls) {
         return EMPTY;
     }
 
-    private static ResponseText completion(JsonNode body) {
+    /**
+     * A chat completion, read with the streaming parser (every served request passes here): the
+     * choices' text, finish reason and tool calls; the rest is skipped undecoded.
+     */
+    private static ResponseText completion(byte[] body) {
         StringBuilder text = new StringBuilder();
-        String finish = null;
-        int tools = 0;
-        for (JsonNode choice : body.path("choices")) {
-            separate(text).append(choice.path("message").path("content").asText(""));
-            tools += choice.path("message").path("tool_calls").size();
-            finish = choice.path("finish_reason").asText(finish);
+        String[] finish = {null};
+        int[] tools = {0};
+        try (JsonParser p = JSON.getFactory().createParser(body)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return EMPTY;
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                if (field.equals("choices") && value == JsonToken.START_ARRAY) {
+                    while (p.nextToken() == JsonToken.START_OBJECT) {
+                        choice(p, text, finish, tools);
+                    }
+                } else {
+                    p.skipChildren();
+                }
+            }
+        } catch (IOException e) {
+            return EMPTY;
         }
-        return new ResponseText(text.toString(), finish, tools);
+        return new ResponseText(text.toString(), finish[0], tools[0]);
+    }
+
+    private static void choice(JsonParser p, StringBuilder text, String[] finish, int[] tools) throws IOException {
+        String content = "";
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken value = p.nextToken();
+            if (field.equals("message") && value == JsonToken.START_OBJECT) {
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String m = p.currentName();
+                    JsonToken v = p.nextToken();
+                    if (m.equals("content") && v == JsonToken.VALUE_STRING) {
+                        content = p.getText();
+                    } else if (m.equals("tool_calls") && v == JsonToken.START_ARRAY) {
+                        while (p.nextToken() != JsonToken.END_ARRAY) {
+                            tools[0]++;
+                            p.skipChildren();
+                        }
+                    } else {
+                        p.skipChildren();
+                    }
+                }
+            } else if (field.equals("finish_reason") && value == JsonToken.VALUE_STRING) {
+                finish[0] = p.getText();
+            } else {
+                p.skipChildren();
+            }
+        }
+        separate(text).append(content);
     }
 
     private static ResponseText message(JsonNode body) {
