@@ -26,7 +26,8 @@ import java.util.function.Supplier;
 
 /**
  * What the console draws that the rest of the admin API does not answer: the ledger as bucketed
- * time series ({@code GET /admin/usage/series?from=&to=&bucket=60s&org=}), the entitlement matrix
+ * time series ({@code GET /admin/usage/series?bucket=1m&period=1h&org=}, or {@code from=&to=} instants; the
+ * period ends at the next whole minute), the entitlement matrix
  * of every model in every market with the rule deciding each cell and the regions that would serve
  * it ({@code GET /admin/policy/matrix}), and the deployments with their health.
  */
@@ -69,7 +70,7 @@ public final class ConsoleDataApi implements AdminSection {
         Instant to = request.getParam("to") != null ? Instant.parse(request.getParam("to"))
                 : clock.instant().truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(1));
         Instant from = request.getParam("from") != null ? Instant.parse(request.getParam("from"))
-                : to.minus(Duration.ofHours(1));
+                : to.minus(request.getParam("period") != null ? bucket(request.getParam("period")) : Duration.ofHours(1));
         List<UsageSeries.Bucket> buckets;
         try {
             buckets = series.series(from, to, bucket, request.getParam("org"));
@@ -92,7 +93,7 @@ public final class ConsoleDataApi implements AdminSection {
     /** {@code 30s}, {@code 5m}, {@code 1h}, {@code 1d}. */
     static Duration bucket(String text) {
         if (!text.matches("[1-9][0-9]{0,5}[smhd]")) {
-            throw new AdminApi.BadRequest("bucket is a number and a unit: 30s, 5m, 1h, 1d");
+            throw new AdminApi.BadRequest("bucket and period are a number and a unit: 30s, 5m, 1h, 1d");
         }
         long n = Long.parseLong(text.substring(0, text.length() - 1));
         return switch (text.charAt(text.length() - 1)) {
