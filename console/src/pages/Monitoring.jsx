@@ -8,6 +8,8 @@ import { Link } from '../router.jsx';
 export default function Monitoring({ may }) {
   const verdicts = useGet('/admin/monitor/verdicts', 15000);
   const [status, setStatus] = useState('open');
+  // Kept here, not in the case: a decided case leaves the open queue, and its message with it.
+  const [notice, setNotice] = useState(null);
   const cases = useGet(`/admin/monitor/cases${query({ status })}`);
   const rows = verdicts.data?.data || [];
   const clusters = [...new Set(rows.map((v) => v.cluster).filter((c) => c !== null && c !== undefined && c !== ''))];
@@ -25,10 +27,16 @@ export default function Monitoring({ may }) {
             <option value="dismissed">dismissed</option>
           </select>
         </div>
+        {notice ? (
+          <p className="notice ok" role="status">
+            {notice}
+          </p>
+        ) : null}
         <Status loading={cases.loading && !cases.data} error={cases.error} />
         {cases.data && !cases.data.data.length ? <p className="muted">No cases.</p> : null}
         {(cases.data?.data || []).map((c) => (
-          <Case key={c.id} item={c} may={may} onDone={() => {
+          <Case key={c.id} item={c} may={may} onDone={(message) => {
+            setNotice(message);
             cases.reload();
             verdicts.reload();
           }} />
@@ -56,7 +64,7 @@ export default function Monitoring({ may }) {
                   <Link to={`/orgs/${v.org}`}>{v.org}</Link>
                 </th>
                 <td>
-                  <meter min="0" max="1" value={v.risk} aria-label={`risk ${v.risk}`} /> {v.risk.toFixed(2)}
+                  <meter min="0" max="1" low={0.4} high={0.7} optimum={0} value={v.risk} aria-label={`risk ${v.risk}`} /> {v.risk.toFixed(2)}
                 </td>
                 <td>
                   <Badge value={v.verdict} />
@@ -88,8 +96,8 @@ function Case({ item, may, onDone }) {
   const submit = (event) => {
     event.preventDefault();
     action.run(() => api.post(`/admin/monitor/cases/${item.id}/decision`, { decision, note }), (c) => {
-      onDone();
-      return `Case ${c.id} ${c.status}.`;
+      onDone(`Case ${c.id} of ${c.org} ${c.status}.`);
+      return null;
     });
   };
   return (

@@ -8,9 +8,12 @@ import { Charts } from './Overview.jsx';
 export default function OrgDetail({ param: id, may }) {
   const org = useGet(`/admin/orgs/${encodeURIComponent(id)}`);
   const screenings = useGet(`/admin/screening/orgs/${encodeURIComponent(id)}`);
+  // Kept on the page: the form that reported it may be gone once the organization has changed.
+  const [notice, setNotice] = useState(null);
   if (!org.data) return <Status loading={org.loading} error={org.error} />;
   const o = org.data;
-  const reload = () => {
+  const reload = (message) => {
+    setNotice(message || null);
     org.reload();
     screenings.reload();
   };
@@ -33,9 +36,14 @@ export default function OrgDetail({ param: id, may }) {
         <dt>Contacts</dt>
         <dd>{o.contacts.join(', ') || '—'}</dd>
       </dl>
+      {notice ? (
+        <p className="notice ok" role="status">
+          {notice}
+        </p>
+      ) : null}
       {may('manage') ? <StateChange org={o} onDone={reload} /> : null}
       <Screenings data={screenings} may={may} onDone={reload} />
-      <Keys org={o} may={may} onDone={org.reload} />
+      <Keys org={o} may={may} onDone={() => org.reload()} />
       <Limits org={o} may={may} />
       {may('read_usage') ? <Usage org={o.id} /> : null}
     </section>
@@ -47,8 +55,8 @@ function StateChange({ org, onDone }) {
   const action = useAction();
   const next = { pending: ['verified', 'rejected', 'suspended'], verified: ['suspended'], suspended: ['verified'] }[org.state] || [];
   const change = (state) => action.run(() => api.post(`/admin/orgs/${org.id}/state`, { state, reason }), (o) => {
-    onDone();
-    return `Now ${o.state}.`;
+    onDone(`Now ${o.state}.`);
+    return null;
   });
   if (!next.length) return null;
   return (
@@ -120,8 +128,8 @@ function Resolve({ screening, onDone }) {
   const action = useAction();
   const resolve = (resolution) => action.run(() => api.post(`/admin/screening/${screening.id}/resolve`, { resolution, reason }),
     () => {
-      onDone();
-      return `Resolved: ${resolution}.`;
+      onDone(`Screening resolved: ${resolution}.`);
+      return null;
     });
   return (
     <form onSubmit={(e) => e.preventDefault()}>
