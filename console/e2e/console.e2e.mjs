@@ -26,6 +26,7 @@ if (!PASSWORD) {
   process.exit(2);
 }
 mkdirSync(SHOTS, { recursive: true });
+rmSync(join(SHOTS, 'failure.png'), { force: true });
 
 let step = 'start';
 const log = (message) => console.log(`[e2e] ${message}`);

@@ -137,7 +137,7 @@ function WhatIf({ models }) {
         <dl className="facts" aria-live="polite" data-testid="whatif-result">
           <dt>Decision</dt>
           <dd>
-            <Badge value={result.decision} /> {result.code || ''}
+            <Badge value={result.decision} /> {result.decision === 'deny' ? result.code : ''}
           </dd>
           <dt>Why</dt>
           <dd>{result.reason}</dd>

@@ -142,6 +142,65 @@ class ConsoleAccessTest {
     }
 
     @Test
+    void theOverviewSeriesBucketsTheLedgerAndTheMatrixNamesTheRuleOfEachCell() throws Exception {
+        try (Node node = new Node(dir)) {
+            String org = LimitsApiTest.verifiedOrg(node, "Series Trading Inc");
+            String key = node.adminJson("POST", "/admin/keys", "{\"org\":\"" + org + "\"}").get("key").asText();
+            for (int i = 0; i < 3; i++) {
+                assertThat(node.chat(key, "gpt-4o").statusCode()).isEqualTo(200);
+            }
+            // The ledger writer drains the spool every 100 ms.
+            JsonNode series = node.adminJson("GET", "/admin/usage/series?bucket=1m&period=1h&org=" + org, null);
+            for (int i = 0; i < 50 && total(series, "requests") < 3; i++) {
+                Thread.sleep(100);
+                series = node.adminJson("GET", "/admin/usage/series?bucket=1m&period=1h&org=" + org, null);
+            }
+            assertThat(series.get("data")).hasSize(60);
+            assertThat(total(series, "requests")).isEqualTo(3);
+            assertThat(total(series, "errors")).isZero();
+            assertThat(total(series, "output_tokens")).isPositive();
+            JsonNode busy = null;
+            for (JsonNode bucket : series.get("data")) {
+                if (bucket.get("requests").asLong() > 0) {
+                    busy = bucket;
+                }
+            }
+            assertThat(busy.get("p95_ms").asDouble()).isPositive();
+            assertThat(new java.math.BigDecimal(busy.get("revenue").get("USD").asText())).isPositive();
+            assertThat(node.admin("GET", "/admin/usage/series?bucket=1s&period=1d", null).statusCode())
+                    .as("too many buckets").isEqualTo(400);
+
+            JsonNode matrix = node.adminJson("GET", "/admin/policy/matrix", null);
+            JsonNode claudeInChina = null;
+            for (JsonNode cell : matrix.get("cells")) {
+                if (cell.get("model").asText().equals("claude-sonnet-4-5") && cell.get("market").asText().equals("CN")) {
+                    claudeInChina = cell;
+                }
+            }
+            assertThat(claudeInChina.get("decision").asText()).isEqualTo("deny");
+            assertThat(claudeInChina.get("rule").asText()).contains("markets.CN.vendors");
+            assertThat(matrix.toString()).contains("\"regions\":[\"singapore\"]");
+
+            // The CLI adds operators through the admin token and prints a generated password once.
+            CliTest.Run added = CliTest.cli(node, "operators", "add", "olga", "--role", "compliance");
+            assertThat(added.exit()).as(added.out()).isZero();
+            String password = Node.read(added.out()).get("password").asText();
+            assertThat(login(node, "olga", password).statusCode()).isEqualTo(200);
+            assertThat(CliTest.cli(node, "operators", "list").out()).contains("\"olga\"").contains("\"compliance\"");
+            assertThat(CliTest.cli(node, "operators", "passwd", "olga").exit()).isZero();
+            assertThat(login(node, "olga", password).statusCode()).as("the old password is gone").isEqualTo(401);
+        }
+    }
+
+    static long total(JsonNode series, String field) {
+        long sum = 0;
+        for (JsonNode bucket : series.get("data")) {
+            sum += bucket.get(field).asLong();
+        }
+        return sum;
+    }
+
+    @Test
     void theConsoleIsServedFromTheClasspathWithItsCacheAndSecurityHeaders() throws Exception {
         try (Node node = new Node(dir)) {
             HttpResponse<String> index = Node.send(HttpRequest.newBuilder(URI.create(node.adminUrl() + "/console/")).GET());

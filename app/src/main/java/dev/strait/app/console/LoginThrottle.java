@@ -47,6 +47,14 @@ public final class LoginThrottle {
 
     public void failed(String... subjects) {
         Instant now = clock.instant();
+        if (recent.size() > 10_000) {
+            // Names are the caller's choice: forget the ones whose failures have all aged out.
+            recent.values().removeIf(times -> {
+                synchronized (times) {
+                    return times.isEmpty() || !times.peekLast().plus(window).isAfter(now);
+                }
+            });
+        }
         for (String subject : subjects) {
             Deque<Instant> times = recent.computeIfAbsent(subject, k -> new ArrayDeque<>());
             synchronized (times) {
