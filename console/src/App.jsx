@@ -59,14 +59,16 @@ export default function App() {
     document.getElementById('main')?.focus({ preventScroll: true });
   }, [path, page]);
 
+  const may = (permission) => Boolean(me && me.permissions.includes(permission));
+  const visible = PAGES.filter((p) => may(p.needs));
+  // An operator whose role cannot see the overview starts on the first page it can.
+  const start = path === '/' && me && !may('read_usage') && visible.length ? visible[0].path : null;
+  useEffect(() => {
+    if (start) navigate(start);
+  }, [start]);
+
   if (me === undefined) return <p className="muted boot">Loading…</p>;
   if (me === null) return <Login onLogin={setMe} />;
-
-  const may = (permission) => me.permissions.includes(permission);
-  const visible = PAGES.filter((p) => may(p.needs));
-  if (path === '/' && !may('read_usage') && visible.length) {
-    navigate(visible[0].path);
-  }
 
   const logout = async () => {
     await api.del('/admin/session').catch(() => {});

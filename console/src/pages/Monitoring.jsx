@@ -7,6 +7,8 @@ import { Link } from '../router.jsx';
 /** Organizations ranked by risk, their clusters and evidence, and the review queue. */
 export default function Monitoring({ may }) {
   const verdicts = useGet('/admin/monitor/verdicts', 15000);
+  const orgs = useGet('/admin/orgs');
+  const names = Object.fromEntries((orgs.data?.data || []).map((o) => [o.id, o.legal_name]));
   const [status, setStatus] = useState('open');
   // Kept here, not in the case: a decided case leaves the open queue, and its message with it.
   const [notice, setNotice] = useState(null);
@@ -35,7 +37,7 @@ export default function Monitoring({ may }) {
         <Status loading={cases.loading && !cases.data} error={cases.error} />
         {cases.data && !cases.data.data.length ? <p className="muted">No cases.</p> : null}
         {(cases.data?.data || []).map((c) => (
-          <Case key={c.id} item={c} may={may} onDone={(message) => {
+          <Case key={c.id} item={c} name={names[c.org]} may={may} onDone={(message) => {
             setNotice(message);
             cases.reload();
             verdicts.reload();
@@ -61,7 +63,8 @@ export default function Monitoring({ may }) {
             {rows.map((v) => (
               <tr key={v.org}>
                 <th scope="row">
-                  <Link to={`/orgs/${v.org}`}>{v.org}</Link>
+                  <Link to={`/orgs/${v.org}`}>{names[v.org] || v.org}</Link>
+                  <div className="muted small">{v.org}</div>
                 </th>
                 <td>
                   <meter min="0" max="1" low={0.4} high={0.7} optimum={0} value={v.risk} aria-label={`risk ${v.risk}`} /> {v.risk.toFixed(2)}
@@ -89,7 +92,7 @@ export default function Monitoring({ may }) {
   );
 }
 
-function Case({ item, may, onDone }) {
+function Case({ item, name, may, onDone }) {
   const [note, setNote] = useState('');
   const [decision, setDecision] = useState('approve');
   const action = useAction();
@@ -103,11 +106,11 @@ function Case({ item, may, onDone }) {
   return (
     <article className="card" data-testid="case" aria-labelledby={`case-${item.id}`}>
       <h3 id={`case-${item.id}`}>
-        <Link to={`/orgs/${item.org}`}>{item.org}</Link> · risk {Number(item.risk).toFixed(2)} · <Badge value={item.verdict} />{' '}
+        <Link to={`/orgs/${item.org}`}>{name || item.org}</Link> · risk {Number(item.risk).toFixed(2)} · <Badge value={item.verdict} />{' '}
         action <Badge value={item.action} /> <Badge value={item.status} />
       </h3>
       <p className="muted small">
-        Case {item.id}, opened {time(item.opened_at)} ({item.tier} tier)
+        {item.org} · case {item.id}, opened {time(item.opened_at)} ({item.tier} tier)
         {item.reviewer ? ` · ${item.status} by ${item.reviewer}: ${item.note}` : ''}
       </p>
       <ul className="plain">
@@ -122,8 +125,8 @@ function Case({ item, may, onDone }) {
         <Json value={item.evidence} />
       </details>
       {item.status === 'open' && may('review') ? (
-        <form onSubmit={submit} className="form-grid">
-          <fieldset>
+        <form onSubmit={submit} className="stack">
+          <fieldset className="choices">
             <legend>Decision</legend>
             {[
               ['approve', `Approve (keep: ${item.action})`],

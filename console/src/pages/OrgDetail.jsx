@@ -320,7 +320,8 @@ function Usage({ org }) {
       {series.data ? <Charts data={series.data.data} hours={24} /> : null}
       <h3>Statement for {month}</h3>
       <Status loading={statement.loading && !statement.data} error={statement.error} />
-      {statement.data ? (
+      {statement.data && !statement.data.lines.length ? <p className="muted">No usage this month.</p> : null}
+      {statement.data?.lines.length ? (
         <Table caption={`Total ${statement.data.total} ${statement.data.currency}`}>
           <thead>
             <tr>

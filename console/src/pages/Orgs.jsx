@@ -26,9 +26,9 @@ export default function Orgs({ may }) {
           <tr>
             <th scope="col">Legal name</th>
             <th scope="col">Market</th>
-            <th scope="col">Kind</th>
+            <th scope="col" className="wide-only">Kind</th>
             <th scope="col">State</th>
-            <th scope="col">Created</th>
+            <th scope="col" className="wide-only">Created</th>
           </tr>
         </thead>
         <tbody>
@@ -39,11 +39,11 @@ export default function Orgs({ may }) {
                 <div className="muted small">{o.id}</div>
               </th>
               <td>{o.market}</td>
-              <td>{o.kind}</td>
+              <td className="wide-only">{o.kind}</td>
               <td>
                 <Badge value={o.state} />
               </td>
-              <td>{o.created_at.slice(0, 10)}</td>
+              <td className="wide-only">{o.created_at.slice(0, 10)}</td>
             </tr>
           ))}
         </tbody>
