@@ -157,7 +157,8 @@ public final class Strait implements AutoCloseable {
             var front = new dev.strait.app.console.AdminFront(
                     new dev.strait.app.console.ConsoleAssets(Strait.class.getClassLoader()),
                     new dev.strait.app.console.SessionApi(vertx, operators, guard,
-                            new dev.strait.app.console.LoginThrottle(5, Duration.ofMinutes(15), clock), clock), api);
+                            new dev.strait.app.console.LoginThrottle(5, Duration.ofMinutes(15), clock),
+                            new dev.strait.app.console.LoginThrottle(20, Duration.ofMinutes(15), clock), clock), api);
             ScreeningApi screeningApi = new ScreeningApi(screening);
             api.gate(screeningApi).with(screeningApi)
                     .with(new ProvenanceApi(trust.provenance(), audit, clock))

@@ -18,8 +18,8 @@ import java.util.Optional;
 /**
  * {@code /admin/session}: an operator logs in ({@code POST}, name and password), asks who they are
  * ({@code GET}) and logs out ({@code DELETE}). Logging in answers with the session cookie; a
- * failed login is audited and counted, and too many for a name or an address are refused with a
- * 429 before any password is checked.
+ * failed login is audited and counted, and too many for a name (5 in 15 minutes) or from an address
+ * (20) are refused with a 429 before any password is checked.
  */
 public final class SessionApi {
 
@@ -28,14 +28,21 @@ public final class SessionApi {
     private final Vertx vertx;
     private final Operators operators;
     private final OperatorGuard guard;
-    private final LoginThrottle throttle;
+    private final LoginThrottle byName;
+    private final LoginThrottle byAddress;
     private final Clock clock;
 
-    public SessionApi(Vertx vertx, Operators operators, OperatorGuard guard, LoginThrottle throttle, Clock clock) {
+    /**
+     * @param byName failures counted per operator name (a few: guessing one password)
+     * @param byAddress failures counted per client address (more: operators behind one address share it)
+     */
+    public SessionApi(Vertx vertx, Operators operators, OperatorGuard guard, LoginThrottle byName,
+            LoginThrottle byAddress, Clock clock) {
         this.vertx = vertx;
         this.operators = operators;
         this.guard = guard;
-        this.throttle = throttle;
+        this.byName = byName;
+        this.byAddress = byAddress;
         this.clock = clock;
     }
 
@@ -96,17 +103,20 @@ public final class SessionApi {
             return new Answer(400, error("invalid_request", "name and password are required"));
         }
         String from = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
-        Duration wait = throttle.wait("name:" + name, "from:" + from);
+        Duration named = byName.wait(name);
+        Duration addressed = byAddress.wait(from);
+        Duration wait = named.compareTo(addressed) > 0 ? named : addressed;
         if (!wait.isZero()) {
             return new Answer(429, error("too_many_failed_logins", "too many failed logins; try again in "
                     + Math.max(1, wait.toMinutes()) + " minute(s)"), null, Long.toString(Math.max(1, wait.toSeconds())));
         }
         Optional<Operators.Session> session = operators.login(name, password.toCharArray(), from);
         if (session.isEmpty()) {
-            throttle.failed("name:" + name, "from:" + from);
+            byName.failed(name);
+            byAddress.failed(from);
             return new Answer(401, error("invalid_credentials", "wrong name or password"));
         }
-        throttle.succeeded("name:" + name);
+        byName.succeeded(name);
         Operators.Session s = session.get();
         Caller caller = new Caller(s.operator().name(), Role.of(s.operator().role()), true, "console:" + name);
         return new Answer(200, view(caller).put("expires_at", s.expiresAt().toString()),
