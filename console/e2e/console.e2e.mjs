@@ -200,6 +200,19 @@ try {
     log(`monitoring case of ${CASE_ORG} dismissed`);
   }
 
+  step = 'provenance: paste a passage, upload a dataset';
+  await nav('Provenance');
+  await page.getByLabel('Text').fill('A passage that may or may not have been generated through this gateway.');
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await page.getByTestId('search-result').filter({ hasText: 'matching generation' }).waitFor();
+  const dataset = ['first record of a suspicious dataset', 'second record, written by a person']
+    .map((text) => JSON.stringify({ text })).join('\n');
+  await page.getByLabel('Dataset file').setInputFiles({ name: 'suspect.jsonl', mimeType: 'application/jsonl',
+    buffer: Buffer.from(dataset) });
+  await page.getByRole('button', { name: 'Attribute' }).click();
+  await page.getByTestId('attribution').filter({ hasText: '2 records' }).waitFor();
+  await shot('provenance-1280');
+
   step = 'revenue by territory';
   await nav('Revenue');
   // A wide period: the node's clock may have been moved on by the test that started it.
