@@ -7,6 +7,7 @@ import dev.strait.app.cli.OrgCommand;
 import dev.strait.app.cli.KeyCommand;
 import dev.strait.app.cli.LimitsCommand;
 import dev.strait.app.cli.MonitorCommand;
+import dev.strait.app.cli.OperatorsCommand;
 import dev.strait.app.cli.PolicyCommand;
 import dev.strait.app.cli.AuditCommand;
 import dev.strait.app.cli.ProvenanceCommand;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Command;
         description = "An AI model gateway for resellers of third-party models.",
         subcommands = {ServeCommand.class, EmulatorCommand.class, ConfigCommand.class, OrgCommand.class,
             KeyCommand.class, LimitsCommand.class, PolicyCommand.class, AuditCommand.class, ReportCommand.class,
-            ProvenanceCommand.class, MonitorCommand.class, ScreenCommand.class, ScreeningCommand.class})
+            ProvenanceCommand.class, MonitorCommand.class, ScreenCommand.class, ScreeningCommand.class,
+            OperatorsCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -144,6 +144,20 @@ public final class Strait implements AutoCloseable {
                             .put("error", e.toString()));
                 }
             });
+            dev.strait.store.operator.Operators operators = new dev.strait.store.operator.Operators(
+                    database.dataSource(), audit, new dev.strait.store.operator.PasswordHasher(
+                            dev.strait.store.operator.PasswordHasher.DEFAULT_ITERATIONS, random),
+                    clock, random, Duration.ofMinutes(30), Duration.ofHours(12));
+            boolean firstOperator = ConsoleBootstrap.ensureFirstOperator(operators, dataDir, random);
+            dev.strait.app.console.OperatorGuard guard = new dev.strait.app.console.OperatorGuard(token, operators);
+            api.guard(guard).with(new dev.strait.app.console.OperatorsApi(operators))
+                    .with(new dev.strait.app.admin.ConsoleDataApi(new dev.strait.store.report.UsageSeries(
+                            database.dataSource()), policy, () -> self[0].routing(), clock));
+            var front = new dev.strait.app.console.AdminFront(
+                    new dev.strait.app.console.ConsoleAssets(Strait.class.getClassLoader()),
+                    new dev.strait.app.console.SessionApi(vertx, operators, guard,
+                            new dev.strait.app.console.LoginThrottle(5, Duration.ofMinutes(15), clock),
+                            new dev.strait.app.console.LoginThrottle(20, Duration.ofMinutes(15), clock), clock), api);
             ScreeningApi screeningApi = new ScreeningApi(screening);
             api.gate(screeningApi).with(screeningApi)
                     .with(new ProvenanceApi(trust.provenance(), audit, clock))
@@ -168,7 +182,7 @@ public final class Strait implements AutoCloseable {
             ControlPlane control = new ControlPlane(access, policy, () -> prices, () -> {
                 Spool.Writer writer = spool.writer();
                 return record -> writer.append(UsageCodec.encode(record));
-            }, limits, trust.traffic(), api, services);
+            }, limits, trust.traffic(), front, services);
             // Request ids and weighted shuffles need speed, not secrecy: a per-thread generator shares no lock.
             RandomGenerator fast = () -> ThreadLocalRandom.current().nextLong();
             self[0] = new Gateway(vertx, settings, config.catalog(), control, log, clock, fast);
@@ -178,6 +192,9 @@ public final class Strait implements AutoCloseable {
             seedBudgets(limits, month.toString(), ledger.spentSince(
                     month.atDay(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()), log);
             self[0].start();
+            log.write(log.line("info", "operator console").put("url", "http://" + settings.adminHost() + ":"
+                    + self[0].adminPort() + "/console/").put("first_operator_password", firstOperator
+                    ? dataDir.resolve(ConsoleBootstrap.PASSWORD_FILE).toString() : null));
             runner.resume(Duration.ofSeconds(30));
             Strait strait = new Strait(database, store, audit, access, policy, self[0], token, ledgerWriter, ledger, trust);
             strait.batchRunner = runner;

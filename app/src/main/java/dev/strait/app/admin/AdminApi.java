@@ -49,6 +49,7 @@ public final class AdminApi implements Handler<HttpServerRequest> {
     private final dev.strait.store.report.Reports reports;
     private final java.util.List<AdminSection> sections = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile OrgGate gate = OrgGate.OPEN;
+    private volatile AdminGuard guard = AdminGuard.TOKEN_CHECKED;
 
     public AdminApi(Vertx vertx, AccessStore store, AuditLog audit, AccessRefresher access, PolicyHolder policy,
             Supplier<Catalog> catalog, Ledger ledger, dev.strait.store.report.Reports reports) {
@@ -68,6 +69,12 @@ public final class AdminApi implements Handler<HttpServerRequest> {
         return this;
     }
 
+    /** Who may call which route (the admin token, operators' sessions and their roles). */
+    public AdminApi guard(AdminGuard guard) {
+        this.guard = guard;
+        return this;
+    }
+
     /** Adds the routes of another concern (provenance, monitoring, screening), tried before the built-in ones. */
     public AdminApi with(AdminSection section) {
         sections.add(section);
@@ -76,14 +83,14 @@ public final class AdminApi implements Handler<HttpServerRequest> {
 
     /** An answer: status and JSON body, or a CSV body instead. */
     public record Reply(int status, JsonNode body, String csv) {
-        Reply(int status, JsonNode body) {
+        public Reply(int status, JsonNode body) {
             this(status, body, null);
         }
     }
 
     /** A refusal the caller can act on. */
-    static final class BadRequest extends RuntimeException {
-        BadRequest(String message) {
+    public static final class BadRequest extends RuntimeException {
+        public BadRequest(String message) {
             super(message);
         }
     }
@@ -94,8 +101,13 @@ public final class AdminApi implements Handler<HttpServerRequest> {
             if (body.failed()) {
                 return;
             }
-            String actor = request.getHeader("x-strait-actor") != null ? request.getHeader("x-strait-actor") : "admin";
-            vertx.executeBlocking(() -> route(request.method(), request.path(), request, body.result(), actor), false)
+            vertx.executeBlocking(() -> {
+                AdminGuard.Admission admitted = request.path().equals("/openapi.json")
+                        ? AdminGuard.Admission.of("anonymous")
+                        : guard.admit(request.method(), request.path().substring(1).split("/"), request);
+                return admitted.refusal() != null ? admitted.refusal()
+                        : route(request.method(), request.path(), request, body.result(), admitted.actor());
+            }, false)
                     .onComplete(result -> {
                         Reply reply = result.succeeded() ? result.result() : failure(result.cause());
                         if (reply.csv() != null) {
@@ -304,7 +316,7 @@ public final class AdminApi implements Handler<HttpServerRequest> {
         return new Reply(status, body);
     }
 
-    static Reply ok(JsonNode body) {
+    public static Reply ok(JsonNode body) {
         return new Reply(200, body);
     }
 
@@ -321,13 +333,13 @@ public final class AdminApi implements Handler<HttpServerRequest> {
         };
     }
 
-    static ObjectNode error(String code, String message) {
+    public static ObjectNode error(String code, String message) {
         ObjectNode out = JSON.createObjectNode();
         out.putObject("error").put("code", code).put("message", message);
         return out;
     }
 
-    static JsonNode json(Buffer body) throws IOException {
+    public static JsonNode json(Buffer body) throws IOException {
         JsonNode node = JSON.readTree(body.getBytes());
         if (node == null || !node.isObject()) {
             throw new BadRequest("the body must be a JSON object");
@@ -335,7 +347,7 @@ public final class AdminApi implements Handler<HttpServerRequest> {
         return node;
     }
 
-    static String text(JsonNode in, String field) {
+    public static String text(JsonNode in, String field) {
         JsonNode value = in.get(field);
         if (value == null || !value.isTextual() || value.asText().isBlank()) {
             throw new BadRequest("field '" + field + "' is required");
@@ -343,7 +355,7 @@ public final class AdminApi implements Handler<HttpServerRequest> {
         return value.asText();
     }
 
-    static String required(HttpServerRequest request, String param) {
+    public static String required(HttpServerRequest request, String param) {
         String value = request.getParam(param);
         if (value == null || value.isBlank()) {
             throw new BadRequest("query parameter '" + param + "' is required");

@@ -8,6 +8,7 @@ import dev.strait.emulator.Emulator;
 import dev.strait.gateway.GatewaySettings;
 import dev.strait.gateway.observe.JsonLog;
 import io.vertx.core.Vertx;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -91,6 +92,10 @@ public final class ServeCommand implements Callable<Integer> {
                 + "/v1 (admin: http://" + settings.adminHost() + ":" + node.gateway().adminPort() + ", token in "
                 + (loaded.settings().adminToken().isPresent() ? "the configuration" : dataDir.resolve("admin-token"))
                 + ")");
+        Path consolePassword = dataDir.resolve("console-password");
+        System.err.println("strait: operator console on http://" + settings.adminHost() + ":" + node.gateway().adminPort()
+                + "/console/" + (Files.exists(consolePassword) ? " (operator 'admin', password in "
+                + consolePassword.toAbsolutePath() + ")" : ""));
         if (config == null) {
             Path keys = dev.strait.app.DemoSeed.ensure(node.store(), dataDir);
             System.err.println("strait: demo customers and their API keys: " + keys.toAbsolutePath());

@@ -40,7 +40,8 @@ public final class AdminRoutes implements Handler<HttpServerRequest> {
     @Override
     public void handle(HttpServerRequest request) {
         String path = request.path();
-        if (path.startsWith("/admin/") && !authorized(request)) {
+        boolean guardedByApi = api instanceof SelfGuardedApi;
+        if (path.startsWith("/admin/") && !guardedByApi && !authorized(request)) {
             json(request, 401, JSON.objectNode().put("error", token.isPresent()
                     ? "the admin API needs 'Authorization: Bearer <admin token>'"
                     : "the admin API is closed: no admin token is configured"));
@@ -53,7 +54,13 @@ public final class AdminRoutes implements Handler<HttpServerRequest> {
             case "/metrics" -> request.response()
                     .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
                     .end(registry.scrape());
-            case "/admin/deployments" -> json(request, 200, deployments());
+            case "/admin/deployments" -> {
+                if (guardedByApi) {
+                    api.handle(request);
+                } else {
+                    json(request, 200, deployments(routing));
+                }
+            }
             default -> {
                 if (api != null) {
                     api.handle(request);
@@ -64,7 +71,8 @@ public final class AdminRoutes implements Handler<HttpServerRequest> {
         }
     }
 
-    private ObjectNode deployments() {
+    /** Every deployment with its health, as {@code GET /admin/deployments} answers. */
+    public static ObjectNode deployments(Routing routing) {
         ArrayNode list = JSON.arrayNode();
         for (DeploymentHealth health : routing.current().health().all()) {
             Deployment d = health.deployment();
