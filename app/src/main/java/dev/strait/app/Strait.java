@@ -5,6 +5,9 @@ import dev.strait.app.config.PolicyLoader;
 import dev.strait.app.config.StraitConfig;
 import dev.strait.app.control.AccessRefresher;
 import dev.strait.app.control.PolicyHolder;
+import dev.strait.app.events.EventsSettings;
+import dev.strait.app.events.KafkaBus;
+import dev.strait.app.events.TrafficApplier;
 import dev.strait.core.deploy.Deployment;
 import dev.strait.core.deploy.Secret;
 import dev.strait.app.config.PriceLoader;
@@ -72,6 +75,9 @@ public final class Strait implements AutoCloseable {
     /** The batch runner and the stored responses' writer, stopped around the gateway. */
     private AutoCloseable batchRunner = () -> { };
     private AutoCloseable responseStore = () -> { };
+    private LiveMonitor monitor;
+    private dev.strait.provenance.index.ProvenanceIndex provenance;
+    private java.util.Optional<KafkaBus> bus = java.util.Optional.empty();
 
     private Strait(Database database, AccessStore store, AuditLog audit, AccessRefresher access, PolicyHolder policy,
             Gateway gateway, Secret adminToken, LedgerWriter ledgerWriter, Ledger ledger, TrustPlane trust) {
@@ -123,7 +129,16 @@ public final class Strait implements AutoCloseable {
             MonitorConfig monitorConfig = MonitorConfig.defaults();
             LiveMonitor monitor = new LiveMonitor(new MonitorEngine(monitorConfig, ModelCatalog.EMPTY),
                     monitorConfig.minRequests(), policy, store, cases, config.monitoring(), log, clock);
-            TrustPlane trust = TrustPlane.start(dataDir, policy, audit, monitor, log, clock);
+            // The event bus: this node's spool and queue, or Kafka shared by every replica.
+            KafkaBus bus = config.events().bus() == EventsSettings.Bus.KAFKA
+                    ? KafkaBus.start(config.events().kafka(), spool, log) : null;
+            TrustPlane trust = TrustPlane.start(dataDir, policy, audit, monitor, log, clock, bus == null
+                    ? TrustPlane.Route.IN_PROCESS
+                    : (local, index) -> bus.trafficPublisher(policy, new TrafficApplier(monitor, index), local));
+            if (bus != null) {
+                trust.closeAfterQueue(bus);
+                bus.consume(ledger, new TrafficApplier(monitor, trust.provenance()));
+            }
             StraitConfig.ScreeningSettings screeningSettings = config.screening();
             ScreeningGate screening = new ScreeningGate(screeningSettings.lists() == null ? null
                     : ScreeningService.open(screeningSettings.lists(), screeningSettings.thresholds(), clock),
@@ -166,7 +181,7 @@ public final class Strait implements AutoCloseable {
                     new dev.strait.app.responses.PgResponseArchive(database.dataSource()), 10_000);
             var services = new dev.strait.gateway.ApiServices(responses,
                     new dev.strait.app.batch.FilesAndBatches(fileStore, batchStore, runner, clock, random), internalSecret);
-            ControlPlane control = new ControlPlane(access, policy, () -> prices, () -> {
+            ControlPlane control = new ControlPlane(access, policy, () -> prices, bus != null ? bus::usageSink : () -> {
                 Spool.Writer writer = spool.writer();
                 return record -> writer.append(UsageCodec.encode(record));
             }, limits, trust.traffic(), api, services);
@@ -183,6 +198,9 @@ public final class Strait implements AutoCloseable {
             Strait strait = new Strait(database, store, audit, access, policy, self[0], token, ledgerWriter, ledger, trust);
             strait.batchRunner = runner;
             strait.responseStore = responses;
+            strait.monitor = monitor;
+            strait.provenance = trust.provenance();
+            strait.bus = java.util.Optional.ofNullable(bus);
             return strait;
         } catch (SQLException | IOException e) {
             database.close();
@@ -233,6 +251,19 @@ public final class Strait implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the " + name + " in " + file, e);
         }
+    }
+
+    /** The Kafka event bus, when events go to Kafka. */
+    public java.util.Optional<KafkaBus> events() {
+        return bus;
+    }
+
+    public LiveMonitor monitor() {
+        return monitor;
+    }
+
+    public dev.strait.provenance.index.ProvenanceIndex provenance() {
+        return provenance;
     }
 
     public Ledger ledger() {

@@ -7,6 +7,7 @@ import dev.strait.core.deploy.Provider;
 import dev.strait.core.deploy.ProviderKind;
 import dev.strait.core.deploy.Secret;
 import dev.strait.gateway.GatewaySettings;
+import dev.strait.app.events.EventsSettings;
 import dev.strait.screening.ScreeningConfig;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,7 +48,7 @@ public final class ConfigLoader {
                     besides(file, config.policyFile()), besides(file, config.pricesFile()), config.limits(),
                     config.keyPepper(), config.monitoring(),
                     new StraitConfig.ScreeningSettings(besides(file, screening.lists()), screening.thresholds(),
-                            screening.suspendOnBlock()));
+                            screening.suspendOnBlock()), config.events());
         } catch (IOException e) {
             throw new ConfigException(file.toString(), 0, "(file)", "cannot be read: " + e.getMessage());
         }
@@ -82,9 +83,10 @@ public final class ConfigLoader {
         }
         LiveMonitor.Enforcement monitoring = monitoring(root);
         StraitConfig.ScreeningSettings screening = screening(root);
+        EventsSettings events = EventsSection.parse(root);
         root.rejectUnknownKeys();
         return new StraitConfig(settings, new Catalog(deployments, aliases), database, policy, prices, limits, pepper,
-                monitoring, screening);
+                monitoring, screening, events);
     }
 
     private GatewaySettings server(YamlNode root) {

@@ -106,6 +106,18 @@ public final class LiveMonitor implements Consumer<ServedRequest> {
         }
     }
 
+    /**
+     * One request's features, extracted on the replica that served it (they come over the event bus):
+     * the same as {@link #accept(ServedRequest)} without the text ever reaching this node.
+     */
+    public synchronized void accept(dev.strait.monitor.features.RequestFeatures features) {
+        engine.accept(features);
+        touched.add(features.org());
+        if (Duration.between(lastEvaluation, clock.instant()).compareTo(enforcement.evaluateEvery()) >= 0) {
+            evaluate();
+        }
+    }
+
     /** Judges the organizations seen since the last time, and acts on each. */
     public synchronized void evaluate() {
         lastEvaluation = clock.instant();
@@ -193,7 +205,7 @@ public final class LiveMonitor implements Consumer<ServedRequest> {
     }
 
     /** The request as a line of the trace format (spec/trace-format.md), read back by the replay's parser. */
-    static ObjectNode traceLine(ServedRequest served) {
+    public static ObjectNode traceLine(ServedRequest served) {
         ResponseText answer = ResponseText.of(served);
         ObjectNode line = JSON.createObjectNode().put("id", served.id()).put("ts", served.at().toString())
                 .put("org", served.orgId()).put("key", served.keyId()).put("market", served.market())
