@@ -50,6 +50,12 @@ public final class KafkaBus implements AutoCloseable {
     private final JsonLog log;
     private final BusCounters counters = new BusCounters();
     private final List<ConsumerLoop> consumers = new ArrayList<>();
+    /**
+     * Kafka's clients print their whole configuration at INFO, per client, through java.util.logging:
+     * warnings and errors are what an operator needs. Held here, since the logging system holds its
+     * loggers weakly and would forget the level.
+     */
+    private final java.util.logging.Logger kafkaLogger = java.util.logging.Logger.getLogger("org.apache.kafka");
 
     private KafkaBus(EventsSettings.Kafka settings, KafkaProducer<String, byte[]> producer, Spool spool, JsonLog log) {
         this.settings = settings;
@@ -57,6 +63,7 @@ public final class KafkaBus implements AutoCloseable {
         this.spool = spool;
         this.sharedSpool = spool.writer();
         this.log = log;
+        kafkaLogger.setLevel(java.util.logging.Level.WARNING);
     }
 
     /**
@@ -66,6 +73,7 @@ public final class KafkaBus implements AutoCloseable {
      * @param spool where usage records go that Kafka cannot take (the ledger writer drains it)
      */
     public static KafkaBus start(EventsSettings.Kafka settings, Spool spool, JsonLog log) {
+        java.util.logging.Logger.getLogger("org.apache.kafka").setLevel(java.util.logging.Level.WARNING);
         createTopics(settings, log);
         Properties p = common(settings);
         p.put("key.serializer", StringSerializer.class.getName());
