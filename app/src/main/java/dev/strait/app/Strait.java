@@ -112,7 +112,8 @@ public final class Strait implements AutoCloseable {
             AccessRefresher access = new AccessRefresher(store, refreshEvery, log);
             PolicyLoader loader = new PolicyLoader(config.catalog().deployments().stream().map(Deployment::region)
                     .collect(Collectors.toSet()));
-            PolicyHolder policy = new PolicyHolder(loader, config.policyFile(), audit, log, Duration.ofSeconds(1));
+            PolicyHolder policy = new PolicyHolder(loader, config.policyFile(),
+                    new dev.strait.store.policy.PolicyVersions(database.dataSource(), clock), audit, log, refreshEvery);
             Secret token = config.settings().adminToken().isPresent()
                     ? config.settings().adminToken()
                     : storedSecret(dataDir, "admin-token", "strait-admin-", random);
