@@ -189,6 +189,9 @@ public final class Strait implements AutoCloseable {
             // Request ids and weighted shuffles need speed, not secrecy: a per-thread generator shares no lock.
             RandomGenerator fast = () -> ThreadLocalRandom.current().nextLong();
             self[0] = new Gateway(vertx, settings, config.catalog(), control, log, clock, fast);
+            if (bus != null) {
+                bus.counters().bind(self[0].registry());
+            }
             // The month's spend so far, so a restarted node does not hand out a budget twice.
             ledgerWriter.drainOnce();
             java.time.YearMonth month = java.time.YearMonth.now(clock.withZone(java.time.ZoneOffset.UTC));

@@ -11,6 +11,22 @@ public final class BusCounters {
     final LongAdder trafficLocal = new LongAdder();
     final LongAdder trafficSkipped = new LongAdder();
 
+    /** Exposes the counts on /metrics: {@code strait_events_total{stream, way}}. */
+    public void bind(io.micrometer.core.instrument.MeterRegistry registry) {
+        counter(registry, "usage", "kafka", usagePublished);
+        counter(registry, "usage", "spool", usageSpooled);
+        counter(registry, "traffic", "kafka", trafficPublished);
+        counter(registry, "traffic", "local", trafficLocal);
+        counter(registry, "traffic", "skipped", trafficSkipped);
+    }
+
+    private static void counter(io.micrometer.core.instrument.MeterRegistry registry, String stream, String way,
+            LongAdder count) {
+        io.micrometer.core.instrument.FunctionCounter.builder("strait.events", count, LongAdder::sum)
+                .description("Events of served requests by the way they went: to Kafka, or the local fallback")
+                .tags("stream", stream, "way", way).register(registry);
+    }
+
     /** Usage records acknowledged by Kafka. */
     public long usagePublished() {
         return usagePublished.sum();
