@@ -91,6 +91,9 @@ class KafkaBusTest {
             assertThat(counters.usageSpooled()).isZero();
             assertThat(counters.trafficPublished()).isEqualTo(20);
             assertThat(counters.trafficLocal()).isZero();
+            assertThat(node.admin("GET", "/metrics", null).body())
+                    .contains("strait_events_total{stream=\"usage\",way=\"kafka\"} 20.0")
+                    .contains("strait_events_total{stream=\"usage\",way=\"spool\"} 0.0");
 
             List<ConsumerRecord<String, byte[]>> usage = readAll("flow.usage", 20);
             List<ConsumerRecord<String, byte[]>> traffic = readAll("flow.traffic", 20);
