@@ -85,8 +85,9 @@ class ReplicasTest {
                     r -> r.statusCode() == 401, Duration.ofSeconds(2));
             assertThat(refused.statusCode()).isEqualTo(401);
         }
+        // One refresh (200 ms) plus a snapshot load; the margin is for a loaded two-core CI machine.
         assertThat(Duration.ofNanos(System.nanoTime() - revoked)).as("within a few refresh intervals")
-                .isLessThan(REFRESH.multipliedBy(5));
+                .isLessThan(REFRESH.multipliedBy(8));
     }
 
     @Test
