@@ -58,7 +58,8 @@ class EventsConfigTest {
         assertThatThrownBy(() -> loader.parse("strait.yaml", ConfigLoaderTest.VALID + """
                 events:
                   bus: kafka
-                """)).isInstanceOf(ConfigException.class).hasMessageContaining("events.kafka");
+                """)).isInstanceOf(ConfigException.class).hasMessageContaining("strait.yaml")
+                .hasMessageContaining("missing required field 'kafka'");
         assertThatThrownBy(() -> loader.parse("strait.yaml", ConfigLoaderTest.VALID + """
                 events:
                   bus: kafka

@@ -44,7 +44,8 @@ class EventCodecTest {
         TrafficEvent back = EventCodec.decodeTraffic(bytes);
 
         assertThat(back.requestId()).isEqualTo("req_1");
-        assertThat(back.features()).usingRecursiveComparison().isEqualTo(event.features());
+        assertThat(back.features()).usingRecursiveComparison().ignoringFields("temperature")
+                .isEqualTo(event.features());
         assertThat(back.features().temperature()).isNaN();
         assertThat(back.generation()).usingRecursiveComparison().isEqualTo(generation);
         assertThat(EventCodec.decodeTraffic(EventCodec.encodeTraffic(new TrafficEvent("req_2", "org_1",
