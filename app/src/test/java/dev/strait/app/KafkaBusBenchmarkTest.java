@@ -53,8 +53,10 @@ class KafkaBusBenchmarkTest {
                 Database database = Database.embedded(dir.resolve("pg"));
                 JsonLog log = new JsonLog(new PrintStream(Files.newOutputStream(dir.resolve("log"))), Clock.systemUTC(),
                         10_000)) {
+            String compression = System.getProperty("strait.bench.compression", "none");
             EventsSettings.Kafka settings = new EventsSettings.Kafka(broker.bootstrapServers(), "bench.", "bench", 12, 1,
-                    Map.of());
+                    Map.of("compression.type", compression));
+            out.println("compression.type=" + compression);
             Spool spool = new Spool(dir.resolve("spool"), 8 << 20);
             Ledger ledger = new Ledger(database.dataSource());
             try (KafkaBus bus = KafkaBus.start(settings, spool, log)) {
