@@ -103,6 +103,7 @@ public final class Strait implements AutoCloseable {
         Database database = config.database() == null
                 ? Database.embedded(dataDir.resolve("postgres"))
                 : Database.external(config.database().url(), config.database().user(), config.database().password().value());
+        KafkaBus[] started = new KafkaBus[1];
         try {
             AuditLog audit = new AuditLog(database.dataSource(), clock);
             Secret pepper = config.keyPepper().isPresent() ? config.keyPepper()
@@ -133,6 +134,7 @@ public final class Strait implements AutoCloseable {
             // The event bus: this node's spool and queue, or Kafka shared by every replica.
             KafkaBus bus = config.events().bus() == EventsSettings.Bus.KAFKA
                     ? KafkaBus.start(config.events().kafka(), spool, log) : null;
+            started[0] = bus;
             TrustPlane trust = TrustPlane.start(dataDir, policy, audit, monitor, log, clock, bus == null
                     ? TrustPlane.Route.IN_PROCESS
                     : (local, index) -> bus.trafficPublisher(policy, new TrafficApplier(monitor, index), local));
@@ -207,10 +209,16 @@ public final class Strait implements AutoCloseable {
             strait.bus = java.util.Optional.ofNullable(bus);
             return strait;
         } catch (SQLException | IOException e) {
+            if (started[0] != null) {
+                closeQuietly(started[0]);
+            }
             database.close();
             throw new IllegalStateException("the database could not be read: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             // A policy or listener that fails at start must not leave an embedded PostgreSQL running.
+            if (started[0] != null) {
+                closeQuietly(started[0]);
+            }
             database.close();
             throw e;
         }
