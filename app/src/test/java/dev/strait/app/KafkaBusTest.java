@@ -43,14 +43,14 @@ import org.junit.jupiter.api.io.TempDir;
 class KafkaBusTest {
 
     static KafkaBroker broker;
+    @TempDir
     static Path brokerDir;
 
     @TempDir
     Path dir;
 
     @BeforeAll
-    static void startBroker() throws Exception {
-        brokerDir = java.nio.file.Files.createTempDirectory("strait-kafka");
+    static void startBroker() {
         broker = KafkaBroker.start(brokerDir);
     }
 
