@@ -5,6 +5,9 @@ import dev.strait.app.config.PolicyLoader;
 import dev.strait.app.config.StraitConfig;
 import dev.strait.app.control.AccessRefresher;
 import dev.strait.app.control.PolicyHolder;
+import dev.strait.app.events.EventsSettings;
+import dev.strait.app.events.KafkaBus;
+import dev.strait.app.events.TrafficApplier;
 import dev.strait.core.deploy.Deployment;
 import dev.strait.core.deploy.Secret;
 import dev.strait.app.config.PriceLoader;
@@ -71,6 +74,9 @@ public final class Strait implements AutoCloseable {
     /** The batch runner and the stored responses' writer, stopped around the gateway. */
     private AutoCloseable batchRunner = () -> { };
     private AutoCloseable responseStore = () -> { };
+    private LiveMonitor monitor;
+    private dev.strait.provenance.index.ProvenanceIndex provenance;
+    private java.util.Optional<KafkaBus> bus = java.util.Optional.empty();
 
     private Strait(Database database, AccessStore store, AuditLog audit, AccessRefresher access, PolicyHolder policy,
             Gateway gateway, Secret adminToken, LedgerWriter ledgerWriter, Ledger ledger, TrustPlane trust) {
@@ -96,6 +102,7 @@ public final class Strait implements AutoCloseable {
         Database database = config.database() == null
                 ? Database.embedded(dataDir.resolve("postgres"))
                 : Database.external(config.database().url(), config.database().user(), config.database().password().value());
+        KafkaBus[] started = new KafkaBus[1];
         try {
             AuditLog audit = new AuditLog(database.dataSource(), clock);
             Secret pepper = config.keyPepper().isPresent() ? config.keyPepper()
@@ -105,7 +112,8 @@ public final class Strait implements AutoCloseable {
             AccessRefresher access = new AccessRefresher(store, refreshEvery, log);
             PolicyLoader loader = new PolicyLoader(config.catalog().deployments().stream().map(Deployment::region)
                     .collect(Collectors.toSet()));
-            PolicyHolder policy = new PolicyHolder(loader, config.policyFile(), audit, log, Duration.ofSeconds(1));
+            PolicyHolder policy = new PolicyHolder(loader, config.policyFile(),
+                    new dev.strait.store.policy.PolicyVersions(database.dataSource(), clock), audit, log, refreshEvery);
             Secret token = config.settings().adminToken().isPresent()
                     ? config.settings().adminToken()
                     : storedSecret(dataDir, "admin-token", "strait-admin-", random);
@@ -122,7 +130,17 @@ public final class Strait implements AutoCloseable {
             MonitorConfig monitorConfig = config.monitoring().engineConfig();
             LiveMonitor monitor = new LiveMonitor(new MonitorEngine(monitorConfig, config.monitoring().models()),
                     monitorConfig.minRequests(), policy, store, cases, config.monitoring().enforcement(), log, clock);
-            TrustPlane trust = TrustPlane.start(dataDir, policy, audit, monitor, log, clock);
+            // The event bus: this node's spool and queue, or Kafka shared by every replica.
+            KafkaBus bus = config.events().bus() == EventsSettings.Bus.KAFKA
+                    ? KafkaBus.start(config.events().kafka(), spool, log) : null;
+            started[0] = bus;
+            TrustPlane trust = TrustPlane.start(dataDir, policy, audit, monitor, log, clock, bus == null
+                    ? TrustPlane.Route.IN_PROCESS
+                    : (inProcess, index) -> bus.trafficPublisher(policy, new TrafficApplier(monitor, index)));
+            if (bus != null) {
+                trust.closeAfterQueue(bus);
+                bus.consume(ledger, new TrafficApplier(monitor, trust.provenance()));
+            }
             StraitConfig.ScreeningSettings screeningSettings = config.screening();
             ScreeningGate screening = new ScreeningGate(screeningSettings.lists() == null ? null
                     : ScreeningService.open(screeningSettings.lists(), screeningSettings.thresholds(), clock),
@@ -179,13 +197,16 @@ public final class Strait implements AutoCloseable {
                     new dev.strait.app.responses.PgResponseArchive(database.dataSource()), 10_000);
             var services = new dev.strait.gateway.ApiServices(responses,
                     new dev.strait.app.batch.FilesAndBatches(fileStore, batchStore, runner, clock, random), internalSecret);
-            ControlPlane control = new ControlPlane(access, policy, () -> prices, () -> {
+            ControlPlane control = new ControlPlane(access, policy, () -> prices, bus != null ? bus::usageSink : () -> {
                 Spool.Writer writer = spool.writer();
                 return record -> writer.append(UsageCodec.encode(record));
             }, limits, trust.traffic(), front, services);
             // Request ids and weighted shuffles need speed, not secrecy: a per-thread generator shares no lock.
             RandomGenerator fast = () -> ThreadLocalRandom.current().nextLong();
             self[0] = new Gateway(vertx, settings, config.catalog(), control, log, clock, fast);
+            if (bus != null) {
+                bus.counters().bind(self[0].registry());
+            }
             // The month's spend so far, so a restarted node does not hand out a budget twice.
             ledgerWriter.drainOnce();
             java.time.YearMonth month = java.time.YearMonth.now(clock.withZone(java.time.ZoneOffset.UTC));
@@ -199,12 +220,21 @@ public final class Strait implements AutoCloseable {
             Strait strait = new Strait(database, store, audit, access, policy, self[0], token, ledgerWriter, ledger, trust);
             strait.batchRunner = runner;
             strait.responseStore = responses;
+            strait.monitor = monitor;
+            strait.provenance = trust.provenance();
+            strait.bus = java.util.Optional.ofNullable(bus);
             return strait;
         } catch (SQLException | IOException e) {
+            if (started[0] != null) {
+                closeQuietly(started[0]);
+            }
             database.close();
             throw new IllegalStateException("the database could not be read: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             // A policy or listener that fails at start must not leave an embedded PostgreSQL running.
+            if (started[0] != null) {
+                closeQuietly(started[0]);
+            }
             database.close();
             throw e;
         }
@@ -249,6 +279,19 @@ public final class Strait implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the " + name + " in " + file, e);
         }
+    }
+
+    /** The Kafka event bus, when events go to Kafka. */
+    public java.util.Optional<KafkaBus> events() {
+        return bus;
+    }
+
+    public LiveMonitor monitor() {
+        return monitor;
+    }
+
+    public dev.strait.provenance.index.ProvenanceIndex provenance() {
+        return provenance;
     }
 
     public Ledger ledger() {

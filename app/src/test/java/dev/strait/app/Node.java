@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.strait.app.config.ConfigLoader;
 import dev.strait.app.config.StraitConfig;
+import dev.strait.app.events.EventsSettings;
 import dev.strait.app.trust.LiveMonitor;
 import dev.strait.app.trust.MonitoringSettings;
 import dev.strait.emulator.Emulator;
@@ -67,6 +68,12 @@ final class Node implements AutoCloseable {
     /** @param clock the node's time, which a test may move on by hand */
     Node(Path dataDir, String sharedDatabaseUrl, StraitConfig.LimitsSettings limits,
             StraitConfig.ScreeningSettings screening, Clock clock) {
+        this(dataDir, sharedDatabaseUrl, limits, screening, clock, EventsSettings.IN_PROCESS);
+    }
+
+    /** @param events where usage and traffic events go: this node's spool and queue, or Kafka */
+    Node(Path dataDir, String sharedDatabaseUrl, StraitConfig.LimitsSettings limits,
+            StraitConfig.ScreeningSettings screening, Clock clock, EventsSettings events) {
         this.dataDir = dataDir;
         this.policyFile = dataDir.resolve("policy.yaml");
         try {
@@ -84,7 +91,7 @@ final class Node implements AutoCloseable {
         StraitConfig config = new StraitConfig(loaded.settings().withPorts(0, 0), loaded.catalog(),
                 sharedDatabaseUrl == null ? null : new StraitConfig.DatabaseSettings(sharedDatabaseUrl, "postgres",
                         dev.strait.core.deploy.Secret.NONE),
-                policyFile, null, limits, SHARED_PEPPER, MONITORING, screening);
+                policyFile, null, limits, SHARED_PEPPER, MONITORING, screening, events);
         strait = Strait.start(vertx, config, dataDir, log, clock, Duration.ofMillis(200));
     }
 

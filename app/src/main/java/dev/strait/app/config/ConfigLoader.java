@@ -1,5 +1,6 @@
 package dev.strait.app.config;
 
+import dev.strait.app.events.EventsSettings;
 import dev.strait.app.trust.LiveMonitor;
 import dev.strait.app.trust.MonitoringSettings;
 import dev.strait.core.deploy.Catalog;
@@ -50,7 +51,7 @@ public final class ConfigLoader {
                     besides(file, config.policyFile()), besides(file, config.pricesFile()), config.limits(),
                     config.keyPepper(), config.monitoring(),
                     new StraitConfig.ScreeningSettings(besides(file, screening.lists()), screening.thresholds(),
-                            screening.suspendOnBlock()));
+                            screening.suspendOnBlock()), config.events());
         } catch (IOException e) {
             throw new ConfigException(file.toString(), 0, "(file)", "cannot be read: " + e.getMessage());
         }
@@ -85,9 +86,10 @@ public final class ConfigLoader {
         }
         MonitoringSettings monitoring = monitoring(root);
         StraitConfig.ScreeningSettings screening = screening(root);
+        EventsSettings events = EventsSection.parse(root);
         root.rejectUnknownKeys();
         return new StraitConfig(settings, new Catalog(deployments, aliases), database, policy, prices, limits, pepper,
-                monitoring, screening);
+                monitoring, screening, events);
     }
 
     private GatewaySettings server(YamlNode root) {

@@ -1,5 +1,6 @@
 package dev.strait.app.config;
 
+import dev.strait.app.events.EventsSettings;
 import dev.strait.app.trust.MonitoringSettings;
 import dev.strait.core.deploy.Catalog;
 import dev.strait.core.deploy.Secret;
@@ -17,14 +18,22 @@ import java.nio.file.Path;
  * @param keyPepper the server-side secret API keys are hashed under; absent: one kept in the data directory
  * @param monitoring the distillation monitor: enforcement, ladders per scrutiny tier, model release dates
  * @param screening denied-party screening: the lists directory (or none) and thresholds
+ * @param events where usage and traffic events go: this node's spool and queue, or Kafka
  */
 public record StraitConfig(GatewaySettings settings, Catalog catalog, DatabaseSettings database, Path policyFile,
         Path pricesFile, LimitsSettings limits, Secret keyPepper, MonitoringSettings monitoring,
-        ScreeningSettings screening) {
+        ScreeningSettings screening, EventsSettings events) {
 
     public StraitConfig {
         screening = screening == null ? ScreeningSettings.NONE : screening;
         monitoring = monitoring == null ? MonitoringSettings.DEFAULT : monitoring;
+        events = events == null ? EventsSettings.IN_PROCESS : events;
+    }
+
+    /** The same configuration with its events sent elsewhere. */
+    public StraitConfig withEvents(EventsSettings next) {
+        return new StraitConfig(settings, catalog, database, policyFile, pricesFile, limits, keyPepper, monitoring,
+                screening, next);
     }
 
     public record DatabaseSettings(String url, String user, Secret password) {}

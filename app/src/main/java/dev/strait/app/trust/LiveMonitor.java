@@ -102,6 +102,18 @@ public final class LiveMonitor implements Consumer<ServedRequest> {
         }
     }
 
+    /**
+     * One request's features, extracted on the replica that served it (they come over the event bus):
+     * the same as {@link #accept(ServedRequest)} without the text ever reaching this node.
+     */
+    public synchronized void accept(dev.strait.monitor.features.RequestFeatures features) {
+        engine.accept(features);
+        touched.add(features.org());
+        if (Duration.between(lastEvaluation, clock.instant()).compareTo(enforcement.evaluateEvery()) >= 0) {
+            evaluate();
+        }
+    }
+
     /** Judges the organizations seen since the last time, and acts on each. */
     public synchronized void evaluate() {
         lastEvaluation = clock.instant();
@@ -195,7 +207,7 @@ public final class LiveMonitor implements Consumer<ServedRequest> {
      * The served request as the engine's event: the body read by the trace parser's own body reader,
      * the answer reduced to what a trace line's {@code response} holds. No text is kept.
      */
-    static TraceEvent event(ServedRequest served, ResponseText answer) {
+    public static TraceEvent event(ServedRequest served, ResponseText answer) {
         return new TraceEvent(served.id(), served.at().toEpochMilli(), served.orgId(), served.keyId(),
                 served.market(), served.clientIp(), served.userAgent(), served.endpoint(),
                 TraceLineParser.request(served.requestBody()),

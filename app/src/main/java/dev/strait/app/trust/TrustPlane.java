@@ -3,6 +3,7 @@ package dev.strait.app.trust;
 import dev.strait.core.policy.Market;
 import dev.strait.core.policy.Policy;
 import dev.strait.gateway.observe.JsonLog;
+import dev.strait.gateway.traffic.ServedRequest;
 import dev.strait.gateway.traffic.TrafficQueue;
 import dev.strait.gateway.traffic.TrafficSink;
 import dev.strait.provenance.index.ProvenanceIndex;
@@ -12,9 +13,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -24,9 +28,22 @@ import java.util.function.Supplier;
  */
 public final class TrustPlane implements AutoCloseable {
 
+    /**
+     * What the traffic queue's worker does with each served request: this node's own worker (the
+     * in-process bus), or one that sends it elsewhere and falls back on the local one.
+     */
+    @FunctionalInterface
+    public interface Route {
+        Route IN_PROCESS = (local, provenance) -> local;
+
+        Consumer<ServedRequest> worker(Consumer<ServedRequest> local, ProvenanceIndex provenance);
+    }
+
     private final ProvenanceIndex provenance;
     private final TrafficQueue queue;
     private final ScheduledExecutorService sweeper;
+    /** Closed once the queue is drained and before the index closes: what the queue's worker sends to. */
+    private final List<AutoCloseable> downstream = new CopyOnWriteArrayList<>();
 
     private TrustPlane(ProvenanceIndex provenance, TrafficQueue queue, ScheduledExecutorService sweeper) {
         this.provenance = provenance;
@@ -36,8 +53,14 @@ public final class TrustPlane implements AutoCloseable {
 
     public static TrustPlane start(Path dataDir, Supplier<Policy> policy, AuditLog audit, LiveMonitor monitor,
             JsonLog log, Clock clock) throws IOException {
+        return start(dataDir, policy, audit, monitor, log, clock, Route.IN_PROCESS);
+    }
+
+    public static TrustPlane start(Path dataDir, Supplier<Policy> policy, AuditLog audit, LiveMonitor monitor,
+            JsonLog log, Clock clock, Route route) throws IOException {
         ProvenanceIndex provenance = ProvenanceIndex.open(dataDir.resolve("provenance"), ProvenanceIndex.Options.DEFAULT);
-        TrafficQueue queue = new TrafficQueue(65_536, new TrafficWorker(policy, provenance, monitor),
+        TrafficQueue queue = new TrafficQueue(65_536, route.worker(new TrafficWorker(policy, provenance, monitor),
+                provenance),
                 e -> log.write(log.line("warn", "traffic worker failed on one request").put("error", e.toString())));
         ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("strait-retention").daemon().factory());
@@ -52,6 +75,11 @@ public final class TrustPlane implements AutoCloseable {
     /** Runs {@code task} every {@code period} on the plane's housekeeping thread. */
     public void every(Duration period, Runnable task) {
         sweeper.scheduleWithFixedDelay(task, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Closes {@code closeable} after the traffic queue drained, before the provenance index closes. */
+    public void closeAfterQueue(AutoCloseable closeable) {
+        downstream.add(closeable);
     }
 
     public TrafficSink traffic() {
@@ -83,6 +111,13 @@ public final class TrustPlane implements AutoCloseable {
     public void close() {
         sweeper.shutdownNow();
         queue.close();
+        for (AutoCloseable closeable : downstream) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                // The rest must still close.
+            }
+        }
         try {
             provenance.close();
         } catch (Exception e) {

@@ -129,11 +129,20 @@ public final class ProvenanceIndex implements AutoCloseable {
     /** Signs, writes and publishes completions on the calling thread. */
     public void index(List<Completion> completions) {
         List<Generation> generations = new ArrayList<>(completions.size());
-        List<byte[]> payloads = new ArrayList<>(completions.size());
         for (Completion c : completions) {
-            Generation g = new Generation(c.org(), c.keyId(), c.requestId(), c.model(), c.market(), c.time(),
-                    scheme.sign(c.text()));
-            generations.add(g);
+            generations.add(new Generation(c.org(), c.keyId(), c.requestId(), c.model(), c.market(), c.time(),
+                    scheme.sign(c.text())));
+        }
+        indexSigned(generations);
+    }
+
+    /**
+     * Writes and publishes generations signed elsewhere (by the replica that served them, so that
+     * only signatures, never text, travel on the event bus), on the calling thread.
+     */
+    public void indexSigned(List<Generation> generations) {
+        List<byte[]> payloads = new ArrayList<>(generations.size());
+        for (Generation g : generations) {
             payloads.add(GenerationCodec.encode(g));
         }
         lock.writeLock().lock();
