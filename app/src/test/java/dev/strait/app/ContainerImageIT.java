@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The container image as a runtime would see it: the OCI layout Jib wrote (profile "image"),
+ * The container image as a runtime would see it: the tarball Jib wrote (profile "image"),
  * its configuration, and its layers unpacked into a root file system in which the entrypoint
  * runs as the image's user, under {@code unshare --root} (a chroot in a user namespace, so no
  * privilege is needed), against a PostgreSQL outside it, as in Kubernetes.
@@ -30,14 +30,14 @@ class ContainerImageIT {
 
     @TempDir
     static Path work;
-    static OciImage image;
+    static ImageTarball image;
     static Path rootfs;
 
     @BeforeAll
     static void unpack() throws Exception {
         Path tar = Path.of(System.getProperty("strait.image.tar", "target/strait-image.tar"));
         assertThat(tar).as("the image tarball; build it with ./mvnw -Pimage -pl app -am verify").exists();
-        image = OciImage.open(tar, work.resolve("layout"));
+        image = ImageTarball.open(tar, work.resolve("layout"));
         rootfs = image.unpackLayers(work.resolve("rootfs"));
     }
 
@@ -55,6 +55,7 @@ class ContainerImageIT {
         assertThat(config.get("Labels").get("org.opencontainers.image.title").asText()).isEqualTo("strait");
         assertThat(config.get("Labels").get("dev.strait.health.liveness").asText()).isEqualTo(":8081/healthz");
         assertThat(config.get("Labels").get("dev.strait.health.readiness").asText()).isEqualTo(":8081/readyz");
+        assertThat(image.tags()).containsExactly("strait:0.1.0-SNAPSHOT");
     }
 
     @Test
@@ -181,7 +182,7 @@ class ContainerImageIT {
         }
     }
 
-    private static List<String> strings(JsonNode array) {
+    static List<String> strings(JsonNode array) {
         List<String> values = new ArrayList<>();
         array.forEach(value -> values.add(value.asText()));
         return values;
