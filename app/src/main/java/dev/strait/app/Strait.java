@@ -72,6 +72,8 @@ public final class Strait implements AutoCloseable {
     /** The batch runner and the stored responses' writer, stopped around the gateway. */
     private AutoCloseable batchRunner = () -> { };
     private AutoCloseable responseStore = () -> { };
+    /** Request traces, flushed after the gateway stops taking requests. */
+    private AutoCloseable tracer = () -> { };
 
     private Strait(Database database, AccessStore store, AuditLog audit, AccessRefresher access, PolicyHolder policy,
             Gateway gateway, Secret adminToken, LedgerWriter ledgerWriter, Ledger ledger, TrustPlane trust) {
@@ -94,6 +96,7 @@ public final class Strait implements AutoCloseable {
     public static Strait start(Vertx vertx, StraitConfig config, Path dataDir, JsonLog log, Clock clock,
             Duration refreshEvery) {
         SecureRandom random = new SecureRandom();
+        dev.strait.gateway.telemetry.RequestTracer tracer = null;
         Database database = config.database() == null
                 ? Database.embedded(dataDir.resolve("postgres"))
                 : Database.external(config.database().url(), config.database().user(), config.database().password().value());
@@ -172,7 +175,10 @@ public final class Strait implements AutoCloseable {
             }, limits, trust.traffic(), api, services);
             // Request ids and weighted shuffles need speed, not secrecy: a per-thread generator shares no lock.
             RandomGenerator fast = () -> ThreadLocalRandom.current().nextLong();
-            self[0] = new Gateway(vertx, settings, config.catalog(), control, log, clock, fast);
+            tracer = config.telemetry().enabled()
+                    ? dev.strait.gateway.telemetry.RequestTracer.start(config.telemetry(), clock) : null;
+            self[0] = new Gateway(vertx, settings, config.catalog(), control, log, clock, fast,
+                    tracer != null ? tracer : dev.strait.gateway.observe.ExchangeObserver.NONE);
             // The month's spend so far, so a restarted node does not hand out a budget twice.
             ledgerWriter.drainOnce();
             java.time.YearMonth month = java.time.YearMonth.now(clock.withZone(java.time.ZoneOffset.UTC));
@@ -183,12 +189,18 @@ public final class Strait implements AutoCloseable {
             Strait strait = new Strait(database, store, audit, access, policy, self[0], token, ledgerWriter, ledger, trust);
             strait.batchRunner = runner;
             strait.responseStore = responses;
+            if (tracer != null) {
+                strait.tracer = tracer;
+            }
             return strait;
         } catch (SQLException | IOException e) {
             database.close();
             throw new IllegalStateException("the database could not be read: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             // A policy or listener that fails at start must not leave an embedded PostgreSQL running.
+            if (tracer != null) {
+                tracer.close();
+            }
             database.close();
             throw e;
         }
@@ -267,6 +279,7 @@ public final class Strait implements AutoCloseable {
     public void close() {
         closeQuietly(batchRunner);
         gateway.close();
+        closeQuietly(tracer);
         closeQuietly(responseStore);
         gateway.limits().close();
         trust.close();

@@ -62,6 +62,12 @@ final class Node implements AutoCloseable {
     /** @param clock the node's time, which a test may move on by hand */
     Node(Path dataDir, String sharedDatabaseUrl, StraitConfig.LimitsSettings limits,
             StraitConfig.ScreeningSettings screening, Clock clock) {
+        this(dataDir, sharedDatabaseUrl, limits, screening, clock, dev.strait.gateway.telemetry.TelemetrySettings.OFF);
+    }
+
+    /** @param telemetry where the node sends request traces */
+    Node(Path dataDir, String sharedDatabaseUrl, StraitConfig.LimitsSettings limits,
+            StraitConfig.ScreeningSettings screening, Clock clock, dev.strait.gateway.telemetry.TelemetrySettings telemetry) {
         this.dataDir = dataDir;
         this.policyFile = dataDir.resolve("policy.yaml");
         try {
@@ -79,7 +85,7 @@ final class Node implements AutoCloseable {
         StraitConfig config = new StraitConfig(loaded.settings().withPorts(0, 0), loaded.catalog(),
                 sharedDatabaseUrl == null ? null : new StraitConfig.DatabaseSettings(sharedDatabaseUrl, "postgres",
                         dev.strait.core.deploy.Secret.NONE),
-                policyFile, null, limits, SHARED_PEPPER, MONITORING, screening);
+                policyFile, null, limits, SHARED_PEPPER, MONITORING, screening, telemetry);
         strait = Strait.start(vertx, config, dataDir, log, clock, Duration.ofMillis(200));
     }
 

@@ -4,6 +4,7 @@ import dev.strait.app.trust.LiveMonitor;
 import dev.strait.core.deploy.Catalog;
 import dev.strait.core.deploy.Secret;
 import dev.strait.gateway.GatewaySettings;
+import dev.strait.gateway.telemetry.TelemetrySettings;
 import dev.strait.screening.ScreeningConfig;
 import java.nio.file.Path;
 
@@ -17,13 +18,23 @@ import java.nio.file.Path;
  * @param keyPepper the server-side secret API keys are hashed under; absent: one kept in the data directory
  * @param monitoring how the distillation monitor's enforcement ladder acts
  * @param screening denied-party screening: the lists directory (or none) and thresholds
+ * @param telemetry where request traces go (OTLP), or {@link TelemetrySettings#OFF}
  */
 public record StraitConfig(GatewaySettings settings, Catalog catalog, DatabaseSettings database, Path policyFile,
         Path pricesFile, LimitsSettings limits, Secret keyPepper, LiveMonitor.Enforcement monitoring,
-        ScreeningSettings screening) {
+        ScreeningSettings screening, TelemetrySettings telemetry) {
 
     public StraitConfig {
         screening = screening == null ? ScreeningSettings.NONE : screening;
+        telemetry = telemetry == null ? TelemetrySettings.OFF : telemetry;
+    }
+
+    /** Without request traces. */
+    public StraitConfig(GatewaySettings settings, Catalog catalog, DatabaseSettings database, Path policyFile,
+            Path pricesFile, LimitsSettings limits, Secret keyPepper, LiveMonitor.Enforcement monitoring,
+            ScreeningSettings screening) {
+        this(settings, catalog, database, policyFile, pricesFile, limits, keyPepper, monitoring, screening,
+                TelemetrySettings.OFF);
     }
 
     public record DatabaseSettings(String url, String user, Secret password) {}
