@@ -16,7 +16,8 @@
 # Maven lock so no build starts meanwhile: flock /tmp/strait-mvn.lock bench/run.sh
 # STRAIT_JAVA_OPTS is appended to the gateway's JVM flags (e.g. to start a JFR recording);
 # BENCH_SERVER_OPTS and BENCH_LOADGEN_OPTS replace the default JVM flags (below) of the servers and the
-# load generator, e.g. to compare collectors.
+# load generator, e.g. to compare collectors. BENCH_CONFIG replaces bench/strait-bench.yaml (e.g.
+# bench/strait-bench-traced.yaml: the same with request traces exported over OTLP).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -92,7 +93,7 @@ export STRAIT_EMULATOR_URL="$emulator"
 export STRAIT_ADMIN_TOKEN="bench-admin-$RANDOM$RANDOM$RANDOM"
 export STRAIT_EMULATOR_KEY="sk-emulator-$RANDOM$RANDOM"
 # Gateway stdout is its JSON access log: one line per request, kept with the results.
-"$java" $SERVER_OPTS -Xlog:gc:file="$out/gateway-gc.log" ${STRAIT_JAVA_OPTS:-} -jar "$app_jar" serve --config "$root/bench/strait-bench.yaml" --policy "$root/bench/strait-bench-policy.yaml" \
+"$java" $SERVER_OPTS -Xlog:gc:file="$out/gateway-gc.log" ${STRAIT_JAVA_OPTS:-} -jar "$app_jar" serve --config "${BENCH_CONFIG:-$root/bench/strait-bench.yaml}" --policy "$root/bench/strait-bench-policy.yaml" \
   --port 0 --admin-port 0 --data-dir "$out/data" >"$out/gateway.log" 2>"$out/gateway.err" &
 pids+=($!)
 gateway_pid=${pids[-1]}

@@ -77,6 +77,8 @@ public final class Strait implements AutoCloseable {
     private LiveMonitor monitor;
     private dev.strait.provenance.index.ProvenanceIndex provenance;
     private java.util.Optional<KafkaBus> bus = java.util.Optional.empty();
+    /** Request traces, flushed after the gateway stops taking requests. */
+    private AutoCloseable tracer = () -> { };
 
     private Strait(Database database, AccessStore store, AuditLog audit, AccessRefresher access, PolicyHolder policy,
             Gateway gateway, Secret adminToken, LedgerWriter ledgerWriter, Ledger ledger, TrustPlane trust) {
@@ -99,6 +101,7 @@ public final class Strait implements AutoCloseable {
     public static Strait start(Vertx vertx, StraitConfig config, Path dataDir, JsonLog log, Clock clock,
             Duration refreshEvery) {
         SecureRandom random = new SecureRandom();
+        dev.strait.gateway.telemetry.RequestTracer tracer = null;
         Database database = config.database() == null
                 ? Database.embedded(dataDir.resolve("postgres"))
                 : Database.external(config.database().url(), config.database().user(), config.database().password().value());
@@ -203,7 +206,10 @@ public final class Strait implements AutoCloseable {
             }, limits, trust.traffic(), front, services);
             // Request ids and weighted shuffles need speed, not secrecy: a per-thread generator shares no lock.
             RandomGenerator fast = () -> ThreadLocalRandom.current().nextLong();
-            self[0] = new Gateway(vertx, settings, config.catalog(), control, log, clock, fast);
+            tracer = config.telemetry().enabled()
+                    ? dev.strait.gateway.telemetry.RequestTracer.start(config.telemetry(), clock) : null;
+            self[0] = new Gateway(vertx, settings, config.catalog(), control, log, clock, fast,
+                    tracer != null ? tracer : dev.strait.gateway.observe.ExchangeObserver.NONE);
             if (bus != null) {
                 bus.counters().bind(self[0].registry());
             }
@@ -223,6 +229,9 @@ public final class Strait implements AutoCloseable {
             strait.monitor = monitor;
             strait.provenance = trust.provenance();
             strait.bus = java.util.Optional.ofNullable(bus);
+            if (tracer != null) {
+                strait.tracer = tracer;
+            }
             return strait;
         } catch (SQLException | IOException e) {
             if (started[0] != null) {
@@ -234,6 +243,9 @@ public final class Strait implements AutoCloseable {
             // A policy or listener that fails at start must not leave an embedded PostgreSQL running.
             if (started[0] != null) {
                 closeQuietly(started[0]);
+            }
+            if (tracer != null) {
+                tracer.close();
             }
             database.close();
             throw e;
@@ -326,6 +338,7 @@ public final class Strait implements AutoCloseable {
     public void close() {
         closeQuietly(batchRunner);
         gateway.close();
+        closeQuietly(tracer);
         closeQuietly(responseStore);
         gateway.limits().close();
         trust.close();

@@ -68,12 +68,27 @@ final class Node implements AutoCloseable {
     /** @param clock the node's time, which a test may move on by hand */
     Node(Path dataDir, String sharedDatabaseUrl, StraitConfig.LimitsSettings limits,
             StraitConfig.ScreeningSettings screening, Clock clock) {
-        this(dataDir, sharedDatabaseUrl, limits, screening, clock, EventsSettings.IN_PROCESS);
+        this(dataDir, sharedDatabaseUrl, limits, screening, clock, EventsSettings.IN_PROCESS,
+                dev.strait.gateway.telemetry.TelemetrySettings.OFF);
     }
 
-    /** @param events where usage and traffic events go: this node's spool and queue, or Kafka */
     Node(Path dataDir, String sharedDatabaseUrl, StraitConfig.LimitsSettings limits,
             StraitConfig.ScreeningSettings screening, Clock clock, EventsSettings events) {
+        this(dataDir, sharedDatabaseUrl, limits, screening, clock, events, dev.strait.gateway.telemetry.TelemetrySettings.OFF);
+    }
+
+    Node(Path dataDir, String sharedDatabaseUrl, StraitConfig.LimitsSettings limits,
+            StraitConfig.ScreeningSettings screening, Clock clock, dev.strait.gateway.telemetry.TelemetrySettings telemetry) {
+        this(dataDir, sharedDatabaseUrl, limits, screening, clock, EventsSettings.IN_PROCESS, telemetry);
+    }
+
+    /**
+     * @param events where usage and traffic events go: this node's spool and queue, or Kafka
+     * @param telemetry where the node sends request traces
+     */
+    Node(Path dataDir, String sharedDatabaseUrl, StraitConfig.LimitsSettings limits,
+            StraitConfig.ScreeningSettings screening, Clock clock, EventsSettings events,
+            dev.strait.gateway.telemetry.TelemetrySettings telemetry) {
         this.dataDir = dataDir;
         this.policyFile = dataDir.resolve("policy.yaml");
         try {
@@ -91,7 +106,7 @@ final class Node implements AutoCloseable {
         StraitConfig config = new StraitConfig(loaded.settings().withPorts(0, 0), loaded.catalog(),
                 sharedDatabaseUrl == null ? null : new StraitConfig.DatabaseSettings(sharedDatabaseUrl, "postgres",
                         dev.strait.core.deploy.Secret.NONE),
-                policyFile, null, limits, SHARED_PEPPER, MONITORING, screening, events);
+                policyFile, null, limits, SHARED_PEPPER, MONITORING, screening, events, telemetry);
         strait = Strait.start(vertx, config, dataDir, log, clock, Duration.ofMillis(200));
     }
 

@@ -82,10 +82,18 @@ public final class Gateway implements AutoCloseable {
 
     private final ControlPlane control;
     private final TokenEstimator estimator = new TokenEstimator();
+    private final dev.strait.gateway.observe.ExchangeObserver observer;
 
     /** @param control the snapshots the data plane reads, kept fresh by the control plane */
     public Gateway(Vertx vertx, GatewaySettings settings, Catalog catalog, ControlPlane control, JsonLog log,
             Clock clock, RandomGenerator random) {
+        this(vertx, settings, catalog, control, log, clock, random, dev.strait.gateway.observe.ExchangeObserver.NONE);
+    }
+
+    /** @param observer told of every ended exchange, after the access log (request traces) */
+    public Gateway(Vertx vertx, GatewaySettings settings, Catalog catalog, ControlPlane control, JsonLog log,
+            Clock clock, RandomGenerator random, dev.strait.gateway.observe.ExchangeObserver observer) {
+        this.observer = observer;
         this.control = control;
         this.vertx = vertx;
         this.settings = settings;
@@ -135,6 +143,7 @@ public final class Gateway implements AutoCloseable {
                                 exchange.grants().release();
                             }
                             accessLog.ended(exchange);
+                            observer.ended(exchange);
                         });
                 return vertx.createHttpServer(options).requestHandler(front).listen();
             }

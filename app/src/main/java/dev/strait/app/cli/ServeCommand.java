@@ -77,7 +77,7 @@ public final class ServeCommand implements Callable<Integer> {
                 adminPort != null ? adminPort : loaded.settings().adminPort());
         StraitConfig effective = new StraitConfig(settings, loaded.catalog(), loaded.database(),
                 policy != null ? policy : loaded.policyFile(), loaded.pricesFile(), loaded.limits(), loaded.keyPepper(), loaded.monitoring(),
-                loaded.screening(), loaded.events());
+                loaded.screening(), loaded.events(), loaded.telemetry());
         Strait node;
         try {
             node = Strait.start(vertx, effective, dataDir, log, Clock.systemUTC(), Duration.ofMillis(250));

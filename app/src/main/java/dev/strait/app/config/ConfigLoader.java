@@ -11,6 +11,7 @@ import dev.strait.core.deploy.Secret;
 import dev.strait.gateway.GatewaySettings;
 import dev.strait.monitor.risk.Ladder;
 import dev.strait.monitor.trace.ModelCatalog;
+import dev.strait.gateway.telemetry.TelemetrySettings;
 import dev.strait.screening.ScreeningConfig;
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,7 +52,7 @@ public final class ConfigLoader {
                     besides(file, config.policyFile()), besides(file, config.pricesFile()), config.limits(),
                     config.keyPepper(), config.monitoring(),
                     new StraitConfig.ScreeningSettings(besides(file, screening.lists()), screening.thresholds(),
-                            screening.suspendOnBlock()), config.events());
+                            screening.suspendOnBlock()), config.events(), config.telemetry());
         } catch (IOException e) {
             throw new ConfigException(file.toString(), 0, "(file)", "cannot be read: " + e.getMessage());
         }
@@ -87,9 +88,10 @@ public final class ConfigLoader {
         MonitoringSettings monitoring = monitoring(root);
         StraitConfig.ScreeningSettings screening = screening(root);
         EventsSettings events = EventsSection.parse(root);
+        TelemetrySettings telemetry = telemetry(root);
         root.rejectUnknownKeys();
         return new StraitConfig(settings, new Catalog(deployments, aliases), database, policy, prices, limits, pepper,
-                monitoring, screening, events);
+                monitoring, screening, events, telemetry);
     }
 
     private GatewaySettings server(YamlNode root) {
@@ -200,6 +202,26 @@ public final class ConfigLoader {
                 d.countryMismatchPenalty(), d.addressBonus(), d.identifierScore(), d.genericWeight(),
                 d.entryCoverageShare(), d.genericOnlyCap());
         return new StraitConfig.ScreeningSettings(lists, thresholds, suspend.equals("true"));
+    }
+
+    /**
+     * <pre>
+     * telemetry:                          # absent: no traces
+     *   otlp_endpoint: http://otel-collector:4318   # OTLP over HTTP (protobuf); /v1/traces is added
+     *   sample_ratio: 0.1                 # share of traces kept when the caller sent no sampled parent
+     *   service_name: strait
+     * </pre>
+     */
+    private static TelemetrySettings telemetry(YamlNode root) {
+        YamlNode node = root.field("telemetry").orElse(null);
+        if (node == null) {
+            return TelemetrySettings.OFF;
+        }
+        URI endpoint = endpoint(node.required("otlp_endpoint"));
+        double ratio = fraction(node, "sample_ratio", 1.0);
+        String service = node.optionalString("service_name").orElse(TelemetrySettings.OFF.serviceName());
+        node.rejectUnknownKeys();
+        return new TelemetrySettings(endpoint, ratio, service);
     }
 
     private static double fraction(YamlNode parent, String key, double fallback) {

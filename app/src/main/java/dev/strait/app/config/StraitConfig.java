@@ -5,6 +5,7 @@ import dev.strait.app.trust.MonitoringSettings;
 import dev.strait.core.deploy.Catalog;
 import dev.strait.core.deploy.Secret;
 import dev.strait.gateway.GatewaySettings;
+import dev.strait.gateway.telemetry.TelemetrySettings;
 import dev.strait.screening.ScreeningConfig;
 import java.nio.file.Path;
 
@@ -19,21 +20,23 @@ import java.nio.file.Path;
  * @param monitoring the distillation monitor: enforcement, ladders per scrutiny tier, model release dates
  * @param screening denied-party screening: the lists directory (or none) and thresholds
  * @param events where usage and traffic events go: this node's spool and queue, or Kafka
+ * @param telemetry where request traces go (OTLP), or {@link TelemetrySettings#OFF}
  */
 public record StraitConfig(GatewaySettings settings, Catalog catalog, DatabaseSettings database, Path policyFile,
         Path pricesFile, LimitsSettings limits, Secret keyPepper, MonitoringSettings monitoring,
-        ScreeningSettings screening, EventsSettings events) {
+        ScreeningSettings screening, EventsSettings events, TelemetrySettings telemetry) {
 
     public StraitConfig {
         screening = screening == null ? ScreeningSettings.NONE : screening;
         monitoring = monitoring == null ? MonitoringSettings.DEFAULT : monitoring;
         events = events == null ? EventsSettings.IN_PROCESS : events;
+        telemetry = telemetry == null ? TelemetrySettings.OFF : telemetry;
     }
 
     /** The same configuration with its events sent elsewhere. */
     public StraitConfig withEvents(EventsSettings next) {
         return new StraitConfig(settings, catalog, database, policyFile, pricesFile, limits, keyPepper, monitoring,
-                screening, next);
+                screening, next, telemetry);
     }
 
     public record DatabaseSettings(String url, String user, Secret password) {}
