@@ -104,8 +104,8 @@ public final class Gateway implements AutoCloseable {
         port = settings.port() == 0 ? freePort(settings.host()) : settings.port();
         AccessLog accessLog = new AccessLog(log, metrics);
         HexFormat hex = HexFormat.of();
-        HttpServerOptions options = new HttpServerOptions().setHost(settings.host()).setPort(port)
-                .setTcpNoDelay(true).setCompressionSupported(false).setHandle100ContinueAutomatically(true);
+        HttpServerOptions options = ListenerTls.apply(settings.tls(), new HttpServerOptions().setHost(settings.host())
+                .setPort(port).setTcpNoDelay(true).setCompressionSupported(false).setHandle100ContinueAutomatically(true));
         int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
         deploymentId = vertx.deployVerticle(() -> new VerticleBase() {
             @Override
@@ -113,7 +113,11 @@ public final class Gateway implements AutoCloseable {
                 // Each event loop has its own upstream client, created here on that loop: its
                 // connections live on the same loop as the requests that use them, so forwarding
                 // never hands work to another thread (a wake-up and a syscall per request).
+                // https upstreams are verified against the system's trust store (or a provider's
+                // ca_file, per request) and their names checked; nothing in the configuration turns that off.
                 HttpClientOptions upstream = new HttpClientOptions()
+                        .setVerifyHost(true)
+                        .setTrustAll(false)
                         .setKeepAlive(true)
                         .setTcpNoDelay(true)
                         .setConnectTimeout((int) settings.connectTimeout().toMillis());
@@ -139,8 +143,8 @@ public final class Gateway implements AutoCloseable {
                 return vertx.createHttpServer(options).requestHandler(front).listen();
             }
         }, new DeploymentOptions().setInstances(instances)).await();
-        adminServer = vertx.createHttpServer(new HttpServerOptions().setHost(settings.adminHost())
-                        .setPort(settings.adminPort()))
+        adminServer = vertx.createHttpServer(ListenerTls.apply(settings.tls(),
+                        new HttpServerOptions().setHost(settings.adminHost()).setPort(settings.adminPort())))
                 .requestHandler(new AdminRoutes(routing, registry, () -> ready, settings.adminToken(), control.adminApi()))
                 .listen().await();
         adminPort = adminServer.actualPort();
@@ -148,7 +152,7 @@ public final class Gateway implements AutoCloseable {
         ready = true;
         ObjectMapper plain = new ObjectMapper();
         var line = log.line("info", "gateway listening").put("port", port).put("admin_port", adminPort)
-                .put("event_loops", instances).put("deployments", routing.current().catalog().deployments().size());
+                .put("event_loops", instances).put("tls", settings.tls() != null).put("deployments", routing.current().catalog().deployments().size());
         line.set("models", plain.valueToTree(routing.current().catalog().models()));
         log.write(line);
         return this;
