@@ -93,8 +93,13 @@ public final class Gateway implements AutoCloseable {
         this.clock = clock;
         this.random = random;
         this.routing = new Routing(catalog, settings.breakerFailures(), settings.breakerOpenFor(), System::nanoTime);
-        this.mapper = new ObjectMapper(JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(settings.maxJsonDepth()).build())
+        this.mapper = requestMapper(settings.maxJsonDepth());
+    }
+
+    /** How request bodies are read: nesting capped, trailing tokens refused. Public for the fuzz tests. */
+    public static ObjectMapper requestMapper(int maxJsonDepth) {
+        return new ObjectMapper(JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(maxJsonDepth).build())
                 .build())
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
