@@ -204,4 +204,13 @@ class ConfigLoaderTest {
                 .isInstanceOf(ConfigException.class).hasMessageContaining("server.tls.cert")
                 .hasMessageContaining("/nonexistent/gateway.crt");
     }
+
+    @Test
+    void anEmptyDocumentIsRefusedWithAMessageNotACrash() {
+        // Found by ConfigParsingFuzzTest: an empty YAML document threw a NullPointerException.
+        for (String empty : new String[] {"", "---\n...\n", "# only a comment\n"}) {
+            assertThatThrownBy(() -> loader.parse("strait.yaml", empty)).isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("strait.yaml").hasMessageContaining("deployment");
+        }
+    }
 }
