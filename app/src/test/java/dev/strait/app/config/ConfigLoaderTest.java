@@ -210,7 +210,7 @@ class ConfigLoaderTest {
         // Found by ConfigParsingFuzzTest: an empty YAML document threw a NullPointerException.
         for (String empty : new String[] {"", "---\n...\n", "# only a comment\n"}) {
             assertThatThrownBy(() -> loader.parse("strait.yaml", empty)).isInstanceOf(ConfigException.class)
-                    .hasMessageContaining("strait.yaml").hasMessageContaining("deployment");
+                    .hasMessageContaining("strait.yaml");
         }
     }
 }
