@@ -44,7 +44,8 @@ public final class PolicyHolder implements Supplier<Policy>, AutoCloseable {
                 } catch (InterruptedException e) {
                     return;
                 }
-                if (modified() != lastModified) {
+                long seen = modified();
+                if (seen != lastModified && settled(seen)) {
                     reload("policy-watcher");
                 }
             }
@@ -91,6 +92,21 @@ public final class PolicyHolder implements Supplier<Policy>, AutoCloseable {
         } catch (java.sql.SQLException e) {
             log.write(log.line("error", "policy change could not be audited").put("error", e.getMessage()));
         }
+    }
+
+    /**
+     * Whether a changed file has stopped changing: an editor or a copy that writes in place can be
+     * caught half-way, and half a policy may still parse (fewer markets, say). Writing a new file and
+     * renaming it over the old one is the safe way; this only narrows the window for the other ways.
+     */
+    private boolean settled(long seen) {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        return modified() == seen;
     }
 
     private long modified() {
