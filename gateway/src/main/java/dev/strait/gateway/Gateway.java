@@ -109,8 +109,8 @@ public final class Gateway implements AutoCloseable {
         port = settings.port() == 0 ? freePort(settings.host()) : settings.port();
         AccessLog accessLog = new AccessLog(log, metrics);
         HexFormat hex = HexFormat.of();
-        HttpServerOptions options = ListenerTls.apply(settings.tls(), new HttpServerOptions().setHost(settings.host())
-                .setPort(port).setTcpNoDelay(true).setCompressionSupported(false).setHandle100ContinueAutomatically(true));
+        HttpServerOptions options = ListenerTls.apply(settings.tls(), http2Limits(new HttpServerOptions().setHost(settings.host())
+                .setPort(port).setTcpNoDelay(true).setCompressionSupported(false).setHandle100ContinueAutomatically(true)));
         int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
         deploymentId = vertx.deployVerticle(() -> new VerticleBase() {
             @Override
@@ -162,6 +162,26 @@ public final class Gateway implements AutoCloseable {
         log.write(line);
         return this;
     }
+
+    /**
+     * HTTP/2 (h2 over TLS by ALPN, h2c by prior knowledge or upgrade) with its abuse limits written
+     * down rather than inherited: streams per connection, the decoded header list (an HPACK bomb
+     * expands past it and is refused), and resets per window (CVE-2023-44487, rapid reset: the
+     * connection is closed with GOAWAY ENHANCE_YOUR_CALM). Proven by Http2AbuseTest.
+     */
+    static HttpServerOptions http2Limits(HttpServerOptions options) {
+        return options.setHttp2ClearTextEnabled(true)
+                .setInitialSettings(new io.vertx.core.http.Http2Settings()
+                        .setMaxConcurrentStreams(HTTP2_MAX_CONCURRENT_STREAMS)
+                        .setMaxHeaderListSize(HTTP2_MAX_HEADER_LIST_BYTES))
+                .setHttp2RstFloodMaxRstFramePerWindow(HTTP2_MAX_RESETS_PER_WINDOW)
+                .setHttp2RstFloodWindowDuration(30)
+                .setHttp2RstFloodWindowDurationTimeUnit(java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    static final int HTTP2_MAX_CONCURRENT_STREAMS = 100;
+    static final int HTTP2_MAX_HEADER_LIST_BYTES = 16 * 1024;
+    static final int HTTP2_MAX_RESETS_PER_WINDOW = 200;
 
     /** The order of stages, written once. */
     private List<Stage> stages(HttpClient client, HttpClient streamClient) {
