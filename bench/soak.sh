@@ -4,8 +4,8 @@
 #   - no usage record lost or doubled: ledger rows = requests answered 200 (the load generator's count)
 #   - flat memory: the gateway's heap after a full GC at the end is within a bound of the one at the start
 # The faults cycle, one per minute, each held for the first 20 s of its minute: upstream connection
-# resets, 5xx, 429 storms, latency spikes past the idle timeout, and PostgreSQL frozen (SIGSTOP of the
-# embedded database's processes, found by their data directory). The primary deployment takes the
+# resets, PostgreSQL frozen (SIGSTOP of the embedded database's processes, found by their data
+# directory), 5xx, 429 storms, latency spikes past the idle timeout. The primary deployment takes the
 # upstream faults; a healthy one in the same region must answer instead (bench/soak-strait.yaml).
 # Redis is not in the cycle here (no redis-server in this environment); RedisLimitsTest covers it.
 #
@@ -111,7 +111,7 @@ echo "soak: $minutes min at $rate req/s through $gateway; heap after GC at start
 load_pid=$!
 pids+=($load_pid)
 
-faults=(reset 5xx 429 latency db)
+faults=(reset db 5xx 429 latency)
 for ((m = 0; m < minutes; m++)); do
   kind=${faults[$((m % ${#faults[@]}))]}
   echo "soak: minute $((m + 1)): $kind for 20 s" | tee -a "$out/summary.txt"
