@@ -100,6 +100,16 @@ class BadInputTest {
     }
 
     @Test
+    void aUserMessageWithoutContentIs400NamingIt() {
+        // Found by TranslationFuzzTest: a misspelt "content" was accepted and the turn silently dropped.
+        HttpResponse<String> response = Http.post(chat(), "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\","
+                + "\"conjent\":\"hi\"}]}", Http.bearer());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("messages[0].content");
+    }
+
+    @Test
     void aMissingModelIs400NamingTheParameter() {
         HttpResponse<String> response = Http.post(chat(),
                 "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}", Http.bearer());

@@ -186,7 +186,7 @@ class TranslationFuzzTest {
         return new SseEvent(null, chunk.toString());
     }
 
-    /** Every non-blank text the caller wrote appears in the translated request (JSON-escaped, as sent). */
+    /** Every non-blank text the caller wrote where a text belongs appears in the translated request (JSON-escaped, as sent). */
     private static void assertKeepsText(JsonNode original, String translated) {
         List<String> texts = new ArrayList<>();
         collectTexts(original, texts);
@@ -199,25 +199,25 @@ class TranslationFuzzTest {
         }
     }
 
+    /**
+     * Texts where the dialects put meaning: a message's or system prompt's string content, and the
+     * {@code text} of content blocks (also inside tool results). Text under keys neither dialect knows
+     * (a misspelt "content") carries no meaning and is not followed.
+     */
     private static void collectTexts(JsonNode node, List<String> into) {
         if (node.isTextual()) {
             into.add(node.asText());
-            return;
-        }
-        if (node.isObject()) {
-            JsonNode text = node.get("text");
-            if (text != null && text.isTextual()) {
-                into.add(text.asText());
-            }
-            JsonNode content = node.get("content");
-            if (content != null && content.isTextual()) {
-                into.add(content.asText());
-            }
-        }
-        if (node.isArray() || node.isObject()) {
-            for (JsonNode child : node) {
-                if (child.isContainerNode()) {
-                    collectTexts(child, into);
+        } else if (node.isArray()) {
+            for (JsonNode item : node) {
+                if (item.isObject() && item.has("role")) {
+                    collectTexts(item.path("content"), into);
+                } else if (item.isObject()) {
+                    if (item.path("text").isTextual()) {
+                        into.add(item.get("text").asText());
+                    }
+                    if ("tool_result".equals(item.path("type").asText())) {
+                        collectTexts(item.path("content"), into);
+                    }
                 }
             }
         }
