@@ -107,7 +107,11 @@ public final class Strait implements AutoCloseable {
                 : Database.external(config.database().url(), config.database().user(), config.database().password().value());
         KafkaBus[] started = new KafkaBus[1];
         try {
-            AuditLog audit = new AuditLog(database.dataSource(), clock);
+            // The chain's tail is also kept in the data directory under a key the database never sees,
+            // so deleting the newest entries is detected by `strait audit verify`.
+            AuditLog audit = new AuditLog(database.dataSource(), clock, new dev.strait.store.audit.AuditAnchor(
+                    dataDir.resolve("audit-anchor"), storedSecret(dataDir, "audit-anchor-key", "", random).value()
+                    .getBytes(StandardCharsets.UTF_8)));
             Secret pepper = config.keyPepper().isPresent() ? config.keyPepper()
                     : storedSecret(dataDir, "key-pepper", "", random);
             AccessStore store = new AccessStore(database.dataSource(), audit, clock, random,
@@ -125,7 +129,9 @@ public final class Strait implements AutoCloseable {
             PriceBook prices = config.pricesFile() == null ? new PriceLoader().loadDefault()
                     : new PriceLoader().load(config.pricesFile());
             // Usage goes to a memory-mapped spool first (one writer per event loop), then to the ledger.
-            Spool spool = new Spool(dataDir.resolve("spool"), 8 * 1024 * 1024);
+            // A full disk holds records in memory (bounded) and writes them when room returns: never a crash.
+            Spool spool = new Spool(dataDir.resolve("spool"), 8 * 1024 * 1024, Spool.DEFAULT_MAX_HELD_BYTES,
+                    message -> log.write(log.line("warn", message)));
             Ledger ledger = new Ledger(database.dataSource());
             AdminApi api = new AdminApi(vertx, store, audit, access, policy, () -> self[0].routing().current().catalog(),
                     ledger, new dev.strait.store.report.Reports(database.dataSource()));
@@ -153,6 +159,7 @@ public final class Strait implements AutoCloseable {
                 log.write(log.line("warn", "no denied-party lists configured (screening.lists): organizations are not"
                         + " screened"));
             }
+            trust.every(Duration.ofSeconds(1), audit::anchorQuietly);
             trust.every(Duration.ofSeconds(30), () -> {
                 try {
                     screening.reloadIfChanged().ifPresent(report -> {
@@ -213,6 +220,10 @@ public final class Strait implements AutoCloseable {
             if (bus != null) {
                 bus.counters().bind(self[0].registry());
             }
+            self[0].registry().gauge("strait.spool.pending_bytes", spool, Spool::pendingBytes);
+            self[0].registry().gauge("strait.spool.held_records", spool, Spool::heldRecords);
+            self[0].registry().gauge("strait.spool.dropped_records", spool, Spool::droppedRecords);
+            self[0].registry().gauge("strait.spool.disk_full_episodes", spool, Spool::diskFullEpisodes);
             // The month's spend so far, so a restarted node does not hand out a budget twice.
             ledgerWriter.drainOnce();
             java.time.YearMonth month = java.time.YearMonth.now(clock.withZone(java.time.ZoneOffset.UTC));

@@ -3,6 +3,7 @@ package dev.strait.emulator;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.PemKeyCertOptions;
 import java.time.Clock;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicReference;
@@ -22,7 +23,11 @@ public final class Emulator implements AutoCloseable {
     private final EmulatorStats stats;
     private final AtomicReference<Faults> faults;
 
-    private Emulator(HttpServer server, String host, EmulatorStats stats, AtomicReference<Faults> faults) {
+    private final String scheme;
+
+    private Emulator(HttpServer server, String host, EmulatorStats stats, AtomicReference<Faults> faults,
+            String scheme) {
+        this.scheme = scheme;
         this.server = server;
         this.host = host;
         this.stats = stats;
@@ -36,14 +41,28 @@ public final class Emulator implements AutoCloseable {
 
     /** As {@link #start(Vertx, String, int)}, with the clock ("created" fields) and id randomness fixed by the caller. */
     public static Emulator start(Vertx vertx, String host, int port, Clock clock, RandomGenerator random) {
+        return start(vertx, new HttpServerOptions().setHost(host).setPort(port), clock, random);
+    }
+
+    /**
+     * An emulator that speaks HTTPS with the given PEM certificate chain and key, as a real provider does:
+     * for testing that a gateway verifies whom it talks to.
+     */
+    public static Emulator startTls(Vertx vertx, String host, int port, String certPath, String keyPath) {
+        return start(vertx, new HttpServerOptions().setHost(host).setPort(port).setSsl(true)
+                        .setKeyCertOptions(new PemKeyCertOptions().setCertPath(certPath).setKeyPath(keyPath)),
+                Clock.systemUTC(), new SplittableRandom());
+    }
+
+    private static Emulator start(Vertx vertx, HttpServerOptions options, Clock clock, RandomGenerator random) {
         EmulatorStats stats = new EmulatorStats();
         AtomicReference<Faults> faults = new AtomicReference<>(Faults.none());
         Services services = new Services(vertx, new Tokens(), new TextGenerator(), new Ids(random), clock, stats);
-        HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port))
+        HttpServer server = vertx.createHttpServer(options)
                 .requestHandler(new Router(services, faults))
                 .listen()
                 .await();
-        return new Emulator(server, host, stats, faults);
+        return new Emulator(server, options.getHost(), stats, faults, options.isSsl() ? "https" : "http");
     }
 
     public int port() {
@@ -54,7 +73,7 @@ public final class Emulator implements AutoCloseable {
     public String baseUrl() {
         boolean loopback = host.equals("0.0.0.0") || host.equals("::") || host.equals("localhost") || host.equals("127.0.0.1");
         String address = loopback ? "127.0.0.1" : host.contains(":") ? "[" + host + "]" : host;
-        return "http://" + address + ":" + port();
+        return scheme + "://" + address + ":" + port();
     }
 
     /** Replaces the whole fault plan; requests already past admission keep the plan they started with. */

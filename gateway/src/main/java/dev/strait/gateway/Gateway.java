@@ -101,8 +101,13 @@ public final class Gateway implements AutoCloseable {
         this.clock = clock;
         this.random = random;
         this.routing = new Routing(catalog, settings.breakerFailures(), settings.breakerOpenFor(), System::nanoTime);
-        this.mapper = new ObjectMapper(JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(settings.maxJsonDepth()).build())
+        this.mapper = requestMapper(settings.maxJsonDepth());
+    }
+
+    /** How request bodies are read: nesting capped, trailing tokens refused. Public for the fuzz tests. */
+    public static ObjectMapper requestMapper(int maxJsonDepth) {
+        return new ObjectMapper(JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(maxJsonDepth).build())
                 .build())
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
@@ -112,8 +117,8 @@ public final class Gateway implements AutoCloseable {
         port = settings.port() == 0 ? freePort(settings.host()) : settings.port();
         AccessLog accessLog = new AccessLog(log, metrics);
         HexFormat hex = HexFormat.of();
-        HttpServerOptions options = new HttpServerOptions().setHost(settings.host()).setPort(port)
-                .setTcpNoDelay(true).setCompressionSupported(false).setHandle100ContinueAutomatically(true);
+        HttpServerOptions options = ListenerTls.apply(settings.tls(), http2Limits(new HttpServerOptions().setHost(settings.host())
+                .setPort(port).setTcpNoDelay(true).setCompressionSupported(false).setHandle100ContinueAutomatically(true)));
         int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
         deploymentId = vertx.deployVerticle(() -> new VerticleBase() {
             @Override
@@ -121,7 +126,11 @@ public final class Gateway implements AutoCloseable {
                 // Each event loop has its own upstream client, created here on that loop: its
                 // connections live on the same loop as the requests that use them, so forwarding
                 // never hands work to another thread (a wake-up and a syscall per request).
+                // https upstreams are verified against the system's trust store (or a provider's
+                // ca_file, per request) and their names checked; nothing in the configuration turns that off.
                 HttpClientOptions upstream = new HttpClientOptions()
+                        .setVerifyHost(true)
+                        .setTrustAll(false)
                         .setKeepAlive(true)
                         .setTcpNoDelay(true)
                         .setConnectTimeout((int) settings.connectTimeout().toMillis());
@@ -148,8 +157,8 @@ public final class Gateway implements AutoCloseable {
                 return vertx.createHttpServer(options).requestHandler(front).listen();
             }
         }, new DeploymentOptions().setInstances(instances)).await();
-        adminServer = vertx.createHttpServer(new HttpServerOptions().setHost(settings.adminHost())
-                        .setPort(settings.adminPort()))
+        adminServer = vertx.createHttpServer(ListenerTls.apply(settings.tls(),
+                        new HttpServerOptions().setHost(settings.adminHost()).setPort(settings.adminPort())))
                 .requestHandler(new AdminRoutes(routing, registry, () -> ready, settings.adminToken(), control.adminApi()))
                 .listen().await();
         adminPort = adminServer.actualPort();
@@ -157,11 +166,31 @@ public final class Gateway implements AutoCloseable {
         ready = true;
         ObjectMapper plain = new ObjectMapper();
         var line = log.line("info", "gateway listening").put("port", port).put("admin_port", adminPort)
-                .put("event_loops", instances).put("deployments", routing.current().catalog().deployments().size());
+                .put("event_loops", instances).put("tls", settings.tls() != null).put("deployments", routing.current().catalog().deployments().size());
         line.set("models", plain.valueToTree(routing.current().catalog().models()));
         log.write(line);
         return this;
     }
+
+    /**
+     * HTTP/2 (h2 over TLS by ALPN, h2c by prior knowledge or upgrade) with its abuse limits written
+     * down rather than inherited: streams per connection, the decoded header list (an HPACK bomb
+     * expands past it and is refused), and resets per window (CVE-2023-44487, rapid reset: the
+     * connection is closed with GOAWAY ENHANCE_YOUR_CALM). Proven by Http2AbuseTest.
+     */
+    static HttpServerOptions http2Limits(HttpServerOptions options) {
+        return options.setHttp2ClearTextEnabled(true)
+                .setInitialSettings(new io.vertx.core.http.Http2Settings()
+                        .setMaxConcurrentStreams(HTTP2_MAX_CONCURRENT_STREAMS)
+                        .setMaxHeaderListSize(HTTP2_MAX_HEADER_LIST_BYTES))
+                .setHttp2RstFloodMaxRstFramePerWindow(HTTP2_MAX_RESETS_PER_WINDOW)
+                .setHttp2RstFloodWindowDuration(30)
+                .setHttp2RstFloodWindowDurationTimeUnit(java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    static final int HTTP2_MAX_CONCURRENT_STREAMS = 100;
+    static final int HTTP2_MAX_HEADER_LIST_BYTES = 16 * 1024;
+    static final int HTTP2_MAX_RESETS_PER_WINDOW = 200;
 
     /** The order of stages, written once. */
     private List<Stage> stages(HttpClient client, HttpClient streamClient) {

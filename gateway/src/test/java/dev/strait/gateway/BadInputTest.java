@@ -86,6 +86,30 @@ class BadInputTest {
     }
 
     @Test
+    void aBodyJacksonTakesForUtf32Is400() {
+        // Found by RequestParsingFuzzTest: leading zero bytes make the parser guess UTF-32 and fail
+        // with an I/O error rather than a JSON one; the caller still gets a 400 and the gateway serves on.
+        byte[] body = "\0\0\0\u0001$el\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"
+                .getBytes(StandardCharsets.ISO_8859_1);
+
+        HttpResponse<String> response = Http.postBytes(chat(), body, Http.bearer());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("invalid_json").doesNotContain("Exception");
+        assertGatewayStillServes();
+    }
+
+    @Test
+    void aUserMessageWithoutContentIs400NamingIt() {
+        // Found by TranslationFuzzTest: a misspelt "content" was accepted and the turn silently dropped.
+        HttpResponse<String> response = Http.post(chat(), "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\","
+                + "\"conjent\":\"hi\"}]}", Http.bearer());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("messages[0].content");
+    }
+
+    @Test
     void aMissingModelIs400NamingTheParameter() {
         HttpResponse<String> response = Http.post(chat(),
                 "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}", Http.bearer());

@@ -215,7 +215,8 @@ public final class AdminApi implements Handler<HttpServerRequest> {
         }
         if (parts.length == 3 && parts[1].equals("audit") && parts[2].equals("verify")) {
             AuditLog.Verification v = audit.verify();
-            ObjectNode out = JSON.createObjectNode().put("intact", v.intact()).put("entries", v.entries());
+            ObjectNode out = JSON.createObjectNode().put("intact", v.intact()).put("entries", v.entries())
+                    .put("anchored_seq", v.anchoredSeq());
             if (!v.intact()) {
                 out.put("first_broken_seq", v.firstBrokenSeq()).put("problem", v.problem());
             }

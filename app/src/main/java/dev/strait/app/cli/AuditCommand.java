@@ -11,7 +11,8 @@ import picocli.CommandLine.Mixin;
 public final class AuditCommand {
 
     @Command(name = "verify", mixinStandardHelpOptions = true,
-            description = "Check the hash chain; exits 1 and names the entry if anything was edited, reordered or removed.")
+            description = "Check the hash chain and its tail anchor; exits 1 and names the entry if anything was edited,"
+                    + " reordered or removed, including entries cut from its end.")
     static final class Verify implements Callable<Integer> {
         @Mixin AdminClient admin;
 
@@ -23,7 +24,9 @@ public final class AuditCommand {
             }
             JsonNode v = answer.body();
             if (v.path("intact").asBoolean()) {
-                System.out.println("intact: " + v.path("entries").asLong() + " entries");
+                long anchored = v.path("anchored_seq").asLong();
+                System.out.println("intact: " + v.path("entries").asLong() + " entries"
+                        + (anchored > 0 ? ", reaching the tail anchor (entry " + anchored + ")" : ", no tail anchor yet"));
                 return 0;
             }
             System.out.println("BROKEN at entry " + v.path("first_broken_seq").asLong() + ": " + v.path("problem").asText());

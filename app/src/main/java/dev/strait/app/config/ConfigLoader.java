@@ -12,6 +12,7 @@ import dev.strait.gateway.GatewaySettings;
 import dev.strait.monitor.risk.Ladder;
 import dev.strait.monitor.trace.ModelCatalog;
 import dev.strait.gateway.telemetry.TelemetrySettings;
+import dev.strait.gateway.ListenerTls;
 import dev.strait.screening.ScreeningConfig;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,7 +46,8 @@ public final class ConfigLoader {
 
     public StraitConfig load(Path file) {
         try {
-            StraitConfig config = parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+            StraitConfig config = parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8),
+                    file.toAbsolutePath().getParent());
             // A relative policy path is relative to the configuration file, not to where we run.
             StraitConfig.ScreeningSettings screening = config.screening();
             return new StraitConfig(config.settings(), config.catalog(), config.database(),
@@ -67,9 +69,14 @@ public final class ConfigLoader {
     }
 
     public StraitConfig parse(String file, String text) {
+        return parse(file, text, null);
+    }
+
+    /** @param directory where files the configuration names (certificates, CA files) are, or null for here */
+    private StraitConfig parse(String file, String text, Path directory) {
         YamlNode root = YamlNode.parse(file, text, variables);
-        GatewaySettings settings = server(root);
-        Map<String, Provider> providers = providers(root);
+        GatewaySettings settings = server(root, directory);
+        Map<String, Provider> providers = providers(root, directory);
         List<Deployment> deployments = deployments(root, providers);
         Map<String, String> aliases = aliases(root, deployments);
         StraitConfig.DatabaseSettings database = database(root);
@@ -94,7 +101,7 @@ public final class ConfigLoader {
                 monitoring, screening, events, telemetry);
     }
 
-    private GatewaySettings server(YamlNode root) {
+    private GatewaySettings server(YamlNode root, Path directory) {
         GatewaySettings d = GatewaySettings.defaults();
         YamlNode server = root.field("server").orElse(null);
         if (server == null) {
@@ -116,12 +123,28 @@ public final class ConfigLoader {
         }
         Secret adminToken = secretReference(server, "admin_token");
         int authFailures = server.integer("auth_failures_per_minute", d.authFailuresPerMinute(), 1, 1_000_000);
+        ListenerTls tls = null;
+        YamlNode tlsNode = server.field("tls").orElse(null);
+        if (tlsNode != null) {
+            tls = new ListenerTls(readableFile(tlsNode, "cert", directory), readableFile(tlsNode, "key", directory));
+            tlsNode.rejectUnknownKeys();
+        }
         server.rejectUnknownKeys();
         return new GatewaySettings(listen.host, listen.port, admin.host, admin.port, maxBody, maxDepth, connect, idle,
-                failures, openFor, adminToken, authFailures);
+                failures, openFor, adminToken, authFailures, tls);
     }
 
-    private Map<String, Provider> providers(YamlNode root) {
+    /** A file the configuration names, relative to the configuration's directory, readable now. */
+    private static Path readableFile(YamlNode parent, String key, Path directory) {
+        Path named = Path.of(parent.string(key));
+        Path file = named.isAbsolute() || directory == null ? named : directory.resolve(named);
+        if (!ListenerTls.readable(file)) {
+            throw parent.required(key).error("cannot read '" + file + "'");
+        }
+        return file;
+    }
+
+    private Map<String, Provider> providers(YamlNode root, Path directory) {
         Map<String, Provider> providers = new LinkedHashMap<>();
         for (YamlNode node : root.list("providers")) {
             String name = node.string("name");
@@ -129,8 +152,10 @@ public final class ConfigLoader {
             ProviderKind kind = ProviderKind.byId(kindText).orElseThrow(() -> node.required("kind").error(
                     "unknown provider kind '" + kindText + "'; one of: " + kinds()));
             String apiVersion = node.optionalString("api_version").orElse(null);
+            // Only ever narrows whom to trust: there is deliberately no key that skips verification.
+            Path caFile = node.field("ca_file").isPresent() ? readableFile(node, "ca_file", directory) : null;
             node.rejectUnknownKeys();
-            if (providers.put(name, new Provider(name, kind, apiVersion)) != null) {
+            if (providers.put(name, new Provider(name, kind, apiVersion, caFile)) != null) {
                 throw node.error("provider '" + name + "' is declared twice");
             }
         }

@@ -54,7 +54,8 @@ final class YamlNode {
             throw new ConfigException(file, 0, "(syntax)", String.valueOf(e.getMessage()));
         }
         if (root == null) {
-            root = new MappingNode(org.yaml.snakeyaml.nodes.Tag.MAP, List.of(), null);
+            // An empty document is an empty mapping (found by ConfigParsingFuzzTest: a null flow style threw an NPE).
+            root = new MappingNode(org.yaml.snakeyaml.nodes.Tag.MAP, List.of(), org.yaml.snakeyaml.DumperOptions.FlowStyle.BLOCK);
         }
         YamlNode node = new YamlNode(file, "", root, variables);
         node.requireMapping();

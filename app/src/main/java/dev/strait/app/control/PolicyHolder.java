@@ -71,7 +71,8 @@ public final class PolicyHolder implements Supplier<Policy>, AutoCloseable {
                 } catch (InterruptedException e) {
                     return;
                 }
-                if (modified() != lastModified) {
+                long seen = modified();
+                if (seen != lastModified && settled(seen)) {
                     reload("policy-watcher");
                 }
                 follow();
@@ -191,6 +192,21 @@ public final class PolicyHolder implements Supplier<Policy>, AutoCloseable {
         } catch (IOException e) {
             throw new ConfigException(file.toString(), 0, "(file)", "cannot be read: " + e.getMessage());
         }
+    }
+
+    /**
+     * Whether a changed file has stopped changing: an editor or a copy that writes in place can be
+     * caught half-way, and half a policy may still parse (fewer markets, say). Writing a new file and
+     * renaming it over the old one is the safe way; this only narrows the window for the other ways.
+     */
+    private boolean settled(long seen) {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        return modified() == seen;
     }
 
     private long modified() {

@@ -213,4 +213,47 @@ class ConfigLoaderTest {
                     gpt-4o: last tuesday
                 """)).isInstanceOf(ConfigException.class).hasMessageContaining("monitoring.model_releases.gpt-4o");
     }
+
+    @Test
+    void tlsFilesAndAProvidersCaFileAreReadRelativeToTheConfigurationFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        for (String name : new String[] {"gateway.crt", "gateway.key", "provider-ca.pem"}) {
+            java.nio.file.Files.writeString(dir.resolve(name), "-----BEGIN CERTIFICATE-----\n");
+        }
+        java.nio.file.Path file = dir.resolve("strait.yaml");
+        java.nio.file.Files.writeString(file, VALID
+                .replace("  listen: 0.0.0.0:9000\n", "  listen: 0.0.0.0:9000\n  tls:\n    cert: gateway.crt\n    key: gateway.key\n")
+                .replace("    kind: anthropic\n", "    kind: anthropic\n    ca_file: provider-ca.pem\n"));
+
+        StraitConfig config = loader.load(file);
+
+        assertThat(config.settings().tls().cert()).isEqualTo(dir.resolve("gateway.crt").toAbsolutePath());
+        assertThat(config.settings().tls().key()).isEqualTo(dir.resolve("gateway.key").toAbsolutePath());
+        Deployment claude = config.catalog().deployments().stream().filter(d -> d.name().equals("claude-us")).findFirst()
+                .orElseThrow();
+        assertThat(claude.provider().caFile()).isEqualTo(dir.resolve("provider-ca.pem").toAbsolutePath());
+        assertThat(loader.parse("s.yaml", VALID).settings().tls()).as("TLS is optional").isNull();
+    }
+
+    @Test
+    void certificateVerificationCannotBeTurnedOffAndMissingTlsFilesAreNamed() {
+        for (String off : new String[] {"verify: false", "insecure: true", "tls_verify: false", "trust_all: true"}) {
+            assertThatThrownBy(() -> loader.parse("s.yaml", VALID.replace("    kind: anthropic\n",
+                    "    kind: anthropic\n    " + off + "\n")))
+                    .isInstanceOf(ConfigException.class).hasMessageContaining(off.substring(0, off.indexOf(':')));
+        }
+        assertThatThrownBy(() -> loader.parse("s.yaml", VALID.replace("  listen: 0.0.0.0:9000\n",
+                "  listen: 0.0.0.0:9000\n  tls:\n    cert: /nonexistent/gateway.crt\n    key: /nonexistent/gateway.key\n")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("server.tls.cert")
+                .hasMessageContaining("/nonexistent/gateway.crt");
+    }
+
+    @Test
+    void anEmptyDocumentIsRefusedWithAMessageNotACrash() {
+        // Found by ConfigParsingFuzzTest: an empty YAML document threw a NullPointerException.
+        for (String empty : new String[] {"", "---\n...\n", "# only a comment\n"}) {
+            assertThatThrownBy(() -> loader.parse("strait.yaml", empty)).isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("strait.yaml");
+        }
+    }
 }

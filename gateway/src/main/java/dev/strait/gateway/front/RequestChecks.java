@@ -31,9 +31,17 @@ final class RequestChecks {
         if (messages == null || !messages.isArray() || messages.isEmpty()) {
             return Failure.invalid("invalid_messages", "'messages' must be a non-empty array of messages.", "messages");
         }
-        for (JsonNode message : messages) {
+        for (int i = 0; i < messages.size(); i++) {
+            JsonNode message = messages.get(i);
             if (!message.isObject() || !message.path("role").isTextual()) {
                 return Failure.invalid("invalid_messages", "Each message must be an object with a 'role'.", "messages");
+            }
+            // Only an assistant turn may stand without content (its tool calls say it all). Found by
+            // TranslationFuzzTest: a user turn with a misspelt "content" was accepted and silently dropped.
+            JsonNode content = message.get("content");
+            if (!"assistant".equals(message.path("role").asText()) && (content == null || content.isNull())) {
+                return Failure.invalid("invalid_messages", "messages[" + i + "].content is required for a '"
+                        + message.path("role").asText() + "' message.", "messages[" + i + "].content");
             }
         }
         return common(body);

@@ -45,12 +45,16 @@ public final class Meter {
             return;
         }
         TokenUsage usage = exchange.usage();
-        // No usage from the provider (a stream cut or abandoned before its usage chunk): count it here.
-        boolean estimated = exchange.stream() && usage.equals(TokenUsage.NONE) && exchange.streamedEvents() > 0;
+        // A stream cut or abandoned before its final usage: the provider's numbers, if any, are provisional
+        // (Anthropic reports output_tokens: 1 at message_start), so count what was streamed here as well.
+        boolean incomplete = exchange.stream() && (status == 499 || exchange.failureCode() != null);
+        boolean estimated = exchange.stream() && exchange.streamedEvents() > 0
+                && (usage.equals(TokenUsage.NONE) || incomplete);
         if (estimated) {
             // Streams carry about one token per content event; the first and last events are framing.
-            usage = new TokenUsage(estimator.input(d.upstreamModel(), exchange.body()),
-                    Math.max(1, exchange.streamedEvents() - 2), 0);
+            long input = usage.inputTokens() > 0 ? usage.inputTokens() : estimator.input(d.upstreamModel(), exchange.body());
+            usage = new TokenUsage(input, Math.max(usage.outputTokens(), Math.max(1, exchange.streamedEvents() - 2)),
+                    usage.cachedInputTokens());
         }
         String market = exchange.principal().org().market();
         PriceBook book = prices.get();

@@ -63,10 +63,15 @@ public final class MessagesToChat {
             if (!"text".equals(Json.text(block, "type"))) {
                 throw new TranslationException("system." + i + ".type", "system blocks must be text");
             }
+            String blockText = Json.text(block, "text");
+            if (blockText == null) {
+                // Found by TranslationFuzzTest: a block without text went upstream as the word "null".
+                throw new TranslationException("system." + i + ".text", "system text blocks need a 'text' string");
+            }
             if (!text.isEmpty()) {
                 text.append("\n\n");
             }
-            text.append(Json.text(block, "text"));
+            text.append(blockText);
         }
         return text.isEmpty() ? null : text.toString();
     }

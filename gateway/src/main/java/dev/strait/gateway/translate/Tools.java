@@ -101,8 +101,14 @@ final class Tools {
             case "auto" -> out.put("tool_choice", "auto");
             case "any" -> out.put("tool_choice", "required");
             case "none" -> out.put("tool_choice", "none");
-            case "tool" -> out.putObject("tool_choice").put("type", "function")
-                    .putObject("function").put("name", Json.text(choice, "name"));
+            case "tool" -> {
+                // Found by TranslationFuzzTest: without a name this went upstream as {"name": null}.
+                String name = Json.text(choice, "name");
+                if (name == null) {
+                    throw new TranslationException("tool_choice.name", "tool_choice of type 'tool' needs the tool's 'name'");
+                }
+                out.putObject("tool_choice").put("type", "function").putObject("function").put("name", name);
+            }
             default -> throw new TranslationException("tool_choice.type",
                     "tool_choice type '" + Json.text(choice, "type") + "' is not supported");
         }

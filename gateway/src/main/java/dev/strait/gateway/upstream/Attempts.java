@@ -84,6 +84,9 @@ final class Attempts {
                 .onComplete(result -> {
                     if (exchange.cancelled()) {
                         health.breaker().onAbandoned();
+                    } else if (result.failed() && UpstreamTls.refused(result.cause())) {
+                        failedOver(d, health, started, "tls", upstreamFailure("upstream_tls_refused", d,
+                                UpstreamTls.reason(result.cause())));
                     } else if (result.failed()) {
                         failedOver(d, health, started, "connect",
                                 upstreamFailure("upstream_unreachable", d, result.cause().getMessage()));

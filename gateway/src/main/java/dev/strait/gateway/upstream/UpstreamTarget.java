@@ -4,6 +4,8 @@ import dev.strait.core.deploy.Deployment;
 import dev.strait.gateway.front.Endpoint;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.ClientSSLOptions;
+import io.vertx.core.net.PemTrustOptions;
 
 /** Where and how to call a deployment: each provider's URL layout and credential header. */
 final class UpstreamTarget {
@@ -20,6 +22,9 @@ final class UpstreamTarget {
                 .putHeader("content-type", "application/json")
                 .putHeader("accept", stream ? "text/event-stream" : "application/json")
                 .putHeader("user-agent", "strait/0.1");
+        if (d.provider().caFile() != null && "https".equalsIgnoreCase(d.endpoint().getScheme())) {
+            options.setSslOptions(trusting(d.provider().caFile()));
+        }
         String secret = d.credential().value();
         switch (d.provider().kind()) {
             case OPENAI, OPENAI_COMPATIBLE -> {
@@ -45,6 +50,15 @@ final class UpstreamTarget {
             }
         }
         return options;
+    }
+
+    /**
+     * TLS that trusts only the provider's own certificates. Names are checked as HTTPS does (RFC 2818):
+     * there is no setting that turns verification off, so a misconfiguration cannot silently do so.
+     */
+    static ClientSSLOptions trusting(java.nio.file.Path caFile) {
+        return new ClientSSLOptions().setTrustAll(false).setHostnameVerificationAlgorithm("HTTPS")
+                .setTrustOptions(new PemTrustOptions().addCertPath(caFile.toString()));
     }
 
     private static String trimSlash(String url) {

@@ -117,4 +117,13 @@ class MessagesToChatTest {
                 {"max_tokens":10,"messages":[{"role":"user","content":"Hi"}],
                  "tools":[{"name":"weather","input_schema":{"type":"object"}}],"tool_choice":%s}""".formatted(toolChoice));
     }
+
+    @Test
+    void aSystemBlockWithoutTextIsRefusedNotSentAsTheWordNull() {
+        // Found by TranslationFuzzTest (seed crash-system-block-without-text).
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> MessagesToChat.request(json("""
+                {"model":"claude","max_tokens":10,"system":[{"type":"text","usetext":"Sys"}],
+                 "messages":[{"role":"user","content":"hi"}]}"""), "gpt-4o"))
+                .isInstanceOf(TranslationException.class).hasMessageContaining("'text'");
+    }
 }

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
@@ -23,15 +24,26 @@ public final class AuditLog {
     public static final String GENESIS = "0".repeat(64);
     private static final long LOCK = 0x5354524149544155L;
 
-    /** The result of checking the whole chain. */
-    public record Verification(boolean intact, long entries, long firstBrokenSeq, String problem) {}
+    /**
+     * The result of checking the whole chain.
+     *
+     * @param anchoredSeq the entry the tail anchor vouches for (0: no anchor, or none written yet)
+     */
+    public record Verification(boolean intact, long entries, long firstBrokenSeq, String problem, long anchoredSeq) {}
 
     private final DataSource dataSource;
     private final Clock clock;
+    private final AuditAnchor anchor;
 
     public AuditLog(DataSource dataSource, Clock clock) {
+        this(dataSource, clock, null);
+    }
+
+    /** @param anchor where the chain's tail is remembered outside the database; null for nowhere */
+    public AuditLog(DataSource dataSource, Clock clock, AuditAnchor anchor) {
         this.dataSource = dataSource;
         this.clock = clock;
+        this.anchor = anchor;
     }
 
     /** Appends within the caller's transaction, so the action and its record commit together. */
@@ -74,7 +86,62 @@ public final class AuditLog {
             c.setAutoCommit(false);
             AuditEntry entry = append(c, actor, action, subject, detail);
             c.commit();
+            anchorQuietly();
             return entry;
+        }
+    }
+
+    /**
+     * Moves the anchor to the chain's committed tail: forward only, and only while the entry it
+     * vouched for is still there with the same hash. A truncated or rewritten chain therefore never
+     * drags the anchor along; {@link #verify()} reports it instead. Appends made inside other
+     * transactions are anchored by the next call (the node calls this every second).
+     *
+     * @return the anchored mark, or empty when there is no anchor or nothing to anchor
+     */
+    public Optional<AuditAnchor.Mark> anchorTail() throws SQLException {
+        if (anchor == null) {
+            return Optional.empty();
+        }
+        AuditAnchor.Reading reading = anchor.read();
+        if (reading.forged()) {
+            return Optional.empty();
+        }
+        try (Connection c = dataSource.getConnection()) {
+            AuditAnchor.Mark tail = null;
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("select seq, hash from audit_log order by seq desc limit 1")) {
+                if (rs.next()) {
+                    tail = new AuditAnchor.Mark(rs.getLong(1), rs.getString(2));
+                }
+            }
+            if (tail == null) {
+                return reading.mark();
+            }
+            AuditAnchor.Mark known = reading.mark().orElse(null);
+            if (known != null && (tail.seq() <= known.seq() || !known.hash().equals(hashAt(c, known.seq())))) {
+                return reading.mark();
+            }
+            anchor.write(tail);
+            return Optional.of(tail);
+        }
+    }
+
+    /** For callers that cannot act on a failure: the next call, or the periodic one, catches up. */
+    public void anchorQuietly() {
+        try {
+            anchorTail();
+        } catch (SQLException | RuntimeException e) {
+            // The entry is committed; only its anchoring waits for the next attempt.
+        }
+    }
+
+    private static String hashAt(Connection c, long seq) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select hash from audit_log where seq = ?")) {
+            s.setLong(1, seq);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
         }
     }
 
@@ -93,8 +160,15 @@ public final class AuditLog {
         return entries;
     }
 
-    /** Walks the chain from the start: every link must follow its predecessor and hash true. */
+    /**
+     * Walks the chain from the start: every link must follow its predecessor and hash true, and the
+     * chain must still reach, unchanged, the entry its tail anchor vouches for.
+     */
     public Verification verify() throws SQLException {
+        // Read before the walk: the chain only grows meanwhile, so a later append cannot look like a loss.
+        AuditAnchor.Reading reading = anchor == null ? AuditAnchor.Reading.NONE : anchor.read();
+        AuditAnchor.Mark mark = reading.mark().orElse(null);
+        long anchored = mark == null ? 0 : mark.seq();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.setFetchSize(1000);
             c.setAutoCommit(false);
@@ -107,19 +181,32 @@ public final class AuditLog {
                     AuditEntry e = read(rs);
                     count++;
                     if (e.seq() != expectedSeq) {
-                        return new Verification(false, count, expectedSeq, "entry " + expectedSeq + " is missing");
+                        return new Verification(false, count, expectedSeq, "entry " + expectedSeq + " is missing", anchored);
                     }
                     if (!e.prevHash().equals(prev)) {
                         return new Verification(false, count, e.seq(),
-                                "entry " + e.seq() + " does not follow the entry before it");
+                                "entry " + e.seq() + " does not follow the entry before it", anchored);
                     }
                     if (!e.hash().equals(hash(e.seq(), e.at(), e.actor(), e.action(), e.subject(), e.detail(), e.prevHash()))) {
-                        return new Verification(false, count, e.seq(), "entry " + e.seq() + " was altered");
+                        return new Verification(false, count, e.seq(), "entry " + e.seq() + " was altered", anchored);
+                    }
+                    if (mark != null && e.seq() == mark.seq() && !e.hash().equals(mark.hash())) {
+                        return new Verification(false, count, e.seq(), "entry " + e.seq()
+                                + " is not the one the tail anchor recorded: the chain was rewritten from there", anchored);
                     }
                     prev = e.hash();
                     expectedSeq++;
                 }
-                return new Verification(true, count, 0, null);
+                if (reading.forged()) {
+                    return new Verification(false, count, 0, "the tail anchor " + anchor.file()
+                            + " does not carry a valid signature: it was altered or replaced", 0);
+                }
+                if (mark != null && mark.seq() > count) {
+                    return new Verification(false, count, count + 1, "the chain ends at entry " + count
+                            + " but its tail anchor recorded entry " + mark.seq() + ": entries were removed from its end",
+                            anchored);
+                }
+                return new Verification(true, count, 0, null, anchored);
             } finally {
                 c.rollback();
             }

@@ -56,6 +56,7 @@ public final class LedgerWriter implements AutoCloseable {
 
     /** Drains everything published so far. Public for tests and for a clean shutdown. */
     public synchronized void drainOnce() throws java.sql.SQLException, IOException {
+        spool.rescueHeld();
         for (Segment segment : spool.segments()) {
             while (true) {
                 int start = segment.readPosition();

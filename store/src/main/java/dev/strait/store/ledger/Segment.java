@@ -32,10 +32,25 @@ final class Segment {
         this.sealed = sealed;
     }
 
+    /**
+     * Makes a segment whose every block is on disk before it is mapped. A sparse file (setLength alone)
+     * would map fine on a full disk and then kill the process with SIGBUS at the first store into a page
+     * the file system cannot back; writing the zeros first turns a full disk into an IOException here,
+     * off the mapping, where the spool can hold records in memory instead.
+     */
     static Segment create(Path path, int size) throws IOException {
         try (RandomAccessFile file = new RandomAccessFile(path.toFile(), "rw")) {
-            file.setLength(size);
-            return new Segment(path, file.getChannel().map(FileChannel.MapMode.READ_WRITE, 0, size), 0, false);
+            FileChannel channel = file.getChannel();
+            ByteBuffer zeros = ByteBuffer.allocate(Math.min(size, 64 * 1024));
+            long written = 0;
+            while (written < size) {
+                zeros.clear().limit((int) Math.min(zeros.capacity(), size - written));
+                written += channel.write(zeros, written);
+            }
+            return new Segment(path, channel.map(FileChannel.MapMode.READ_WRITE, 0, size), 0, false);
+        } catch (IOException e) {
+            Files.deleteIfExists(path);
+            throw e;
         }
     }
 
