@@ -25,7 +25,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -33,8 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  * event loop hands usage records to the producer, how fast the broker acknowledges them, how fast
  * the ledger consumer writes them to PostgreSQL, and the lag from send to a consumer at a steady rate.
  */
-@EnabledIfSystemProperty(named = "strait.bench.kafka", matches = "true")
-class KafkaBusBenchmarkTest {
+/** A benchmark, not a test: surefire runs it only when named (bench/kafka-bus.sh does). */
+class KafkaBusBenchmark {
 
     @TempDir
     Path dir;
