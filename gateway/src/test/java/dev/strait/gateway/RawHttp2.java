@@ -53,9 +53,11 @@ final class RawHttp2 implements AutoCloseable {
         } catch (Http2Exception e) {
             throw new IllegalStateException(e);
         }
-        Thread.ofPlatform().daemon().start(this::read);
+        // The preface and our SETTINGS go out before the reader starts: the server may send its SETTINGS
+        // at once, and an ACK written ahead of the preface is a protocol error.
         out.write("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
         frame(SETTINGS, 0, 0, new byte[0]);
+        Thread.ofPlatform().daemon().start(this::read);
     }
 
     static Http2Headers request(String method, String path) {
