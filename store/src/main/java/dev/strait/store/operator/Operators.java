@@ -1,5 +1,6 @@
 package dev.strait.store.operator;
 
+import dev.strait.store.Sql;
 import dev.strait.store.access.AccessStore;
 import dev.strait.store.audit.AuditLog;
 import java.security.MessageDigest;
@@ -222,22 +223,8 @@ public final class Operators {
         });
     }
 
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    private <T> T inTransaction(Work<T> work) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        }
+    private <T> T inTransaction(Sql.Work<T> work) throws SQLException {
+        return Sql.inTransaction(dataSource, work);
     }
 
     private void insert(Connection c, String name, String role, String hash) throws SQLException {
