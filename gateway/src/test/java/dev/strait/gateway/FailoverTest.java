@@ -97,7 +97,31 @@ class FailoverTest {
     }
 
     @Test
-    void anOpenCircuitKeepsAFailingDeploymentOutOfRotationAndTheCallerGets503() {
+    void anOpenCircuitKeepsAFailingDeploymentOutOfRotationWhileAnotherServes() {
+        try (GatewayHarness strict = new GatewayHarness(GatewaySettings.defaults().withPorts(0, 0)
+                .withBreaker(2, Duration.ofMinutes(5)))) {
+            strict.faulty.faults(Faults.status(500));
+            for (int i = 0; i < 2; i++) {
+                assertThat(Http.post(strict.baseUrl() + "/v1/chat/completions", Http.chatBody("failover-gpt", false),
+                        Http.bearer()).statusCode()).isEqualTo(200);
+            }
+            long seen = strict.faulty.stats().requests();
+
+            for (int i = 0; i < 5; i++) {
+                HttpResponse<String> response = Http.post(strict.baseUrl() + "/v1/chat/completions",
+                        Http.chatBody("failover-gpt", false), Http.bearer());
+                assertThat(response.statusCode()).isEqualTo(200);
+                assertThat(response.headers().firstValue("x-strait-deployment")).hasValue("fo-openai-secondary");
+            }
+
+            assertThat(strict.faulty.stats().requests()).isEqualTo(seen);
+            assertThat(Http.get(strict.adminUrl() + "/admin/deployments", "authorization", "Bearer " + GatewayHarness.ADMIN_TOKEN).body())
+                    .contains("\"name\":\"fo-openai-primary\"").contains("\"circuit\":\"open\"");
+        }
+    }
+
+    @Test
+    void whenEveryCircuitIsOpenTheGatewayStillTriesThemAndOneThatRecoveredServes() {
         try (GatewayHarness strict = new GatewayHarness(GatewaySettings.defaults().withPorts(0, 0)
                 .withBreaker(2, Duration.ofMinutes(5)))) {
             strict.faulty.faults(Faults.status(500));
@@ -107,17 +131,23 @@ class FailoverTest {
             }
             long seen = strict.faulty.stats().requests();
 
-            HttpResponse<String> response = Http.post(strict.baseUrl() + "/v1/chat/completions",
+            HttpResponse<String> stillFailing = Http.post(strict.baseUrl() + "/v1/chat/completions",
+                    Http.chatBody("faulty-gpt", false), Http.bearer());
+            assertThat(stillFailing.statusCode()).isEqualTo(502);
+            assertThat(stillFailing.body()).contains("\"code\":\"upstream_error\"");
+            assertThat(strict.faulty.stats().requests()).isEqualTo(seen + 1);
+
+            strict.faulty.faults(Faults.none());
+            HttpResponse<String> recovered = Http.post(strict.baseUrl() + "/v1/chat/completions",
                     Http.chatBody("faulty-gpt", false), Http.bearer());
 
-            assertThat(response.statusCode()).isEqualTo(503);
-            assertThat(response.body()).contains("no_healthy_deployment");
-            assertThat(strict.faulty.stats().requests()).isEqualTo(seen);
-            // Its failover partner keeps serving while the circuit is open.
-            assertThat(Http.post(strict.baseUrl() + "/v1/chat/completions", Http.chatBody("failover-gpt", false),
-                    Http.bearer()).statusCode()).isEqualTo(200);
-            assertThat(Http.get(strict.adminUrl() + "/admin/deployments", "authorization", "Bearer " + GatewayHarness.ADMIN_TOKEN).body())
-                    .contains("\"name\":\"faulty-openai\"").contains("\"circuit\":\"open\"");
+            assertThat(recovered.statusCode()).isEqualTo(200);
+            assertThat(recovered.headers().firstValue("x-strait-deployment")).hasValue("faulty-openai");
+            String deployments = Http.get(strict.adminUrl() + "/admin/deployments", "authorization",
+                    "Bearer " + GatewayHarness.ADMIN_TOKEN).body();
+            assertThat(deployments).containsPattern("\"name\":\"faulty-openai\"[^}]*\"circuit\":\"closed\"");
+            assertThat(Http.get(strict.adminUrl() + "/metrics", "authorization", "Bearer " + GatewayHarness.ADMIN_TOKEN).body())
+                    .contains("strait_upstream_panic_attempts_total{strait_deployment=\"faulty-openai\"} 2.0");
         }
     }
 

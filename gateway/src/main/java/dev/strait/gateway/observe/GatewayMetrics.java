@@ -129,6 +129,11 @@ public final class GatewayMetrics {
                 .register(registry).increment();
     }
 
+    public void panicAttempt(Deployment to) {
+        Counter.builder("strait.upstream.panic_attempts").tag("strait.deployment", to.name())
+                .register(registry).increment();
+    }
+
     public void limitsUnavailable() {
         limitsUnavailable.increment();
     }

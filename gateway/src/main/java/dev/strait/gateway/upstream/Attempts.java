@@ -18,6 +18,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.RequestOptions;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.List;
 
 /** The attempts of one exchange, one candidate after another. Runs on the exchange's event loop. */
@@ -30,6 +31,8 @@ final class Attempts {
     private int index;
     private Failure lastFailure;
     private HttpClientRequest inFlight;
+    /** Candidates passed over because their circuit was open; made only when one is. */
+    private ArrayDeque<Deployment> outOfRotation;
 
     Attempts(Exchange exchange, Chain chain, Forward forward) {
         this.exchange = exchange;
@@ -45,10 +48,27 @@ final class Attempts {
         while (index < candidates.size()) {
             Deployment d = candidates.get(index++);
             DeploymentHealth health = forward.routing().current().health().of(d);
-            if (health != null && health.breaker().tryAcquire()) {
+            if (health == null) {
+                continue;
+            }
+            if (health.breaker().tryAcquire()) {
                 attempt(d, health);
                 return;
             }
+            if (outOfRotation == null) {
+                outOfRotation = new ArrayDeque<>(candidates.size());
+            }
+            outOfRotation.add(d);
+        }
+        // An open circuit is a guess that a deployment is down; a refusal is a certain error. When no
+        // permitted deployment is left in rotation, try the ones out of it (Envoy's "panic" routing):
+        // a deployment that recovered serves, and its success closes its circuit.
+        Deployment panic = outOfRotation == null ? null : outOfRotation.poll();
+        DeploymentHealth panicHealth = panic == null ? null : forward.routing().current().health().of(panic);
+        if (panicHealth != null) {
+            forward.metrics().panicAttempt(panic);
+            attempt(panic, panicHealth);
+            return;
         }
         chain.fail(exchange, lastFailure != null ? lastFailure : new Failure(Failure.Kind.UNAVAILABLE,
                 "no_healthy_deployment", "No deployment of model '" + exchange.requestedModel()
