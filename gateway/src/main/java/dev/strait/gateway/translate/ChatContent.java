@@ -31,7 +31,7 @@ final class ChatContent {
             String where = at + ".content[" + j + "]";
             String type = String.valueOf(Json.text(part, "type"));
             switch (type) {
-                case "text" -> blocks.addObject().put("type", "text").put("text", Json.text(part, "text"));
+                case "text" -> blocks.addObject().put("type", "text").put("text", Json.requiredText(part, "text", where));
                 case "image_url" -> blocks.add(image(part.path("image_url"), where));
                 default -> throw new TranslationException(where + ".type",
                         "content part type '" + type + "' is not supported by this model");
@@ -78,7 +78,7 @@ final class ChatContent {
                 throw new TranslationException(at + ".content[" + j + "].type",
                         "only text content is supported here");
             }
-            text.append(Json.text(part, "text"));
+            text.append(Json.requiredText(part, "text", at + ".content[" + j + "]"));
         }
         return text.toString();
     }

@@ -58,8 +58,8 @@ final class ChatTurns {
                 }
                 ObjectNode use = blocks.addObject();
                 use.put("type", "tool_use");
-                use.put("id", Json.text(call, "id"));
-                use.put("name", Json.text(call.path("function"), "name"));
+                use.put("id", Json.requiredText(call, "id", at + ".tool_calls[" + j + "]"));
+                use.put("name", Json.requiredText(call.path("function"), "name", at + ".tool_calls[" + j + "].function"));
                 use.set("input", Json.argumentsObject(Json.text(call.path("function"), "arguments")));
             }
         }
@@ -69,7 +69,7 @@ final class ChatTurns {
     private static ObjectNode toolResult(JsonNode message, String at) {
         ObjectNode result = Json.object();
         result.put("type", "tool_result");
-        result.put("tool_use_id", Json.text(message, "tool_call_id"));
+        result.put("tool_use_id", Json.requiredText(message, "tool_call_id", at));
         result.put("content", ChatContent.plainText(message.get("content"), at));
         return result;
     }

@@ -70,6 +70,18 @@ final class Json {
         return value != null && value.isTextual() ? value.asText() : null;
     }
 
+    /**
+     * The field as text, refused when absent: a missing string would otherwise reach the other
+     * dialect as null or as the word "null" (found by TranslationFuzzTest).
+     */
+    static String requiredText(JsonNode node, String field, String at) {
+        String text = text(node, field);
+        if (text == null) {
+            throw new TranslationException(at + "." + field, "'" + field + "' must be a string");
+        }
+        return text;
+    }
+
     static long number(JsonNode node, String field) {
         JsonNode value = node == null ? null : node.get(field);
         return value != null && value.isNumber() ? value.asLong() : 0;

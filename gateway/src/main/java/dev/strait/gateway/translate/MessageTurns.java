@@ -41,7 +41,7 @@ final class MessageTurns {
             String where = at + ".content." + j;
             String type = String.valueOf(Json.text(block, "type"));
             switch (type) {
-                case "text" -> parts.addObject().put("type", "text").put("text", Json.text(block, "text"));
+                case "text" -> parts.addObject().put("type", "text").put("text", Json.requiredText(block, "text", where));
                 case "image" -> parts.add(imagePart(block.path("source"), where));
                 case "tool_result" -> out.add(toolMessage(block, where));
                 default -> throw new TranslationException(where + ".type",
@@ -72,13 +72,13 @@ final class MessageTurns {
             JsonNode block = content.get(j);
             String type = String.valueOf(Json.text(block, "type"));
             switch (type) {
-                case "text" -> text.append(Json.text(block, "text"));
+                case "text" -> text.append(Json.requiredText(block, "text", at + ".content." + j));
                 case "tool_use" -> {
                     ObjectNode call = calls.addObject();
-                    call.put("id", Json.text(block, "id"));
+                    call.put("id", Json.requiredText(block, "id", at + ".content." + j));
                     call.put("type", "function");
                     ObjectNode function = call.putObject("function");
-                    function.put("name", Json.text(block, "name"));
+                    function.put("name", Json.requiredText(block, "name", at + ".content." + j));
                     JsonNode input = block.get("input");
                     function.put("arguments", Json.write(input == null ? Json.object() : input));
                 }
@@ -114,14 +114,14 @@ final class MessageTurns {
                     throw new TranslationException(at + ".content." + k + ".type",
                             "tool results must be text for this model");
                 }
-                text.append(Json.text(part, "text"));
+                text.append(Json.requiredText(part, "text", at + ".content." + k));
             }
         }
         if (block.path("is_error").asBoolean(false)) {
             text.insert(0, "Error: ");
         }
         ObjectNode message = Json.object().put("role", "tool");
-        message.put("tool_call_id", Json.text(block, "tool_use_id"));
+        message.put("tool_call_id", Json.requiredText(block, "tool_use_id", at));
         message.put("content", text.toString());
         return message;
     }
@@ -130,9 +130,10 @@ final class MessageTurns {
         String type = Json.text(source, "type");
         String url;
         if ("base64".equals(type)) {
-            url = "data:" + Json.text(source, "media_type") + ";base64," + Json.text(source, "data");
+            url = "data:" + Json.requiredText(source, "media_type", at + ".source") + ";base64,"
+                    + Json.requiredText(source, "data", at + ".source");
         } else if ("url".equals(type)) {
-            url = Json.text(source, "url");
+            url = Json.requiredText(source, "url", at + ".source");
         } else {
             throw new TranslationException(at + ".source.type",
                     "image source type '" + type + "' is not supported by this model");

@@ -63,11 +63,7 @@ public final class MessagesToChat {
             if (!"text".equals(Json.text(block, "type"))) {
                 throw new TranslationException("system." + i + ".type", "system blocks must be text");
             }
-            String blockText = Json.text(block, "text");
-            if (blockText == null) {
-                // Found by TranslationFuzzTest: a block without text went upstream as the word "null".
-                throw new TranslationException("system." + i + ".text", "system text blocks need a 'text' string");
-            }
+            String blockText = Json.requiredText(block, "text", "system." + i);
             if (!text.isEmpty()) {
                 text.append("\n\n");
             }

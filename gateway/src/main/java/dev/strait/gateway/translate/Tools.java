@@ -32,7 +32,7 @@ final class Tools {
             }
             JsonNode function = tool.path("function");
             ObjectNode anthropic = declared.addObject();
-            anthropic.put("name", Json.text(function, "name"));
+            anthropic.put("name", Json.requiredText(function, "name", "tools[" + i + "].function"));
             if (Json.text(function, "description") != null) {
                 anthropic.put("description", Json.text(function, "description"));
             }
@@ -86,7 +86,7 @@ final class Tools {
                         "server tool '" + type + "' is not supported by this model");
             }
             ObjectNode function = declared.addObject().put("type", "function").putObject("function");
-            function.put("name", Json.text(tool, "name"));
+            function.put("name", Json.requiredText(tool, "name", "tools." + i));
             if (Json.text(tool, "description") != null) {
                 function.put("description", Json.text(tool, "description"));
             }

@@ -154,6 +154,24 @@ class ChatToMessagesTest {
     }
 
     @Test
+    void aToolMessageWithoutItsCallIdIsRefusedByNameNotSentAsNull() {
+        assertThatThrownBy(() -> translate("""
+                {"messages":[{"role":"user","content":"Hi"},
+                 {"role":"assistant","content":null,"tool_calls":[{"id":"c1","type":"function","function":{"name":"f","arguments":"{}"}}]},
+                 {"role":"tool","content":"42"}]}"""))
+                .isInstanceOfSatisfying(TranslationException.class,
+                        e -> assertThat(e.param()).isEqualTo("messages[2].tool_call_id"));
+    }
+
+    @Test
+    void aTextPartWithoutTextIsRefusedByName() {
+        assertThatThrownBy(() -> translate("""
+                {"messages":[{"role":"user","content":[{"type":"text"}]}]}"""))
+                .isInstanceOfSatisfying(TranslationException.class,
+                        e -> assertThat(e.param()).isEqualTo("messages[0].content[0].text"));
+    }
+
+    @Test
     void asksForJsonInTheSystemPromptWhenAResponseFormatIsSet() {
         ObjectNode out = translate("""
                 {"messages":[{"role":"system","content":"Be brief."},{"role":"user","content":"List colours"}],

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class MessagesToChatTest {
 
@@ -125,5 +127,27 @@ class MessagesToChatTest {
                 {"model":"claude","max_tokens":10,"system":[{"type":"text","usetext":"Sys"}],
                  "messages":[{"role":"user","content":"hi"}]}"""), "gpt-4o"))
                 .isInstanceOf(TranslationException.class).hasMessageContaining("'text'");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{\"type\":\"tool_result\",\"content\":\"42\"} | messages.0.content.0.tool_use_id",
+            "{\"type\":\"text\"} | messages.0.content.0.text",
+            "{\"type\":\"tool_result\",\"tool_use_id\":\"t1\",\"content\":[{\"type\":\"text\"}]} | messages.0.content.0.content.0.text",
+            "{\"type\":\"image\",\"source\":{\"type\":\"url\"}} | messages.0.content.0.source.url"})
+    void aBlockMissingAStringItsDialectRequiresIsRefusedByNameNotSentAsNull(String block, String param) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> MessagesToChat.request(json("""
+                {"model":"claude","max_tokens":10,"messages":[{"role":"user","content":[%s]}]}""".formatted(block)),
+                "gpt-4o"))
+                .isInstanceOfSatisfying(TranslationException.class, e -> assertThat(e.param()).isEqualTo(param));
+    }
+
+    @Test
+    void aToolUseWithoutIdOrNameIsRefusedByName() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> MessagesToChat.request(json("""
+                {"model":"claude","max_tokens":10,"messages":[{"role":"user","content":"hi"},
+                 {"role":"assistant","content":[{"type":"tool_use","name":"f","input":{}}]}]}"""), "gpt-4o"))
+                .isInstanceOfSatisfying(TranslationException.class,
+                        e -> assertThat(e.param()).isEqualTo("messages.1.content.0.id"));
     }
 }

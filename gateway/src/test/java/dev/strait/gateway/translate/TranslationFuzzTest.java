@@ -42,6 +42,7 @@ class TranslationFuzzTest {
         }
         assertThat(messages.path("messages").isArray()).isTrue();
         assertThat(messages.path("max_tokens").asInt()).isPositive();
+        assertNoNullWhereAStringIsRequired(messages);
         ObjectNode back;
         try {
             back = MessagesToChat.request(messages, "gpt-upstream");
@@ -67,6 +68,7 @@ class TranslationFuzzTest {
             return;
         }
         assertThat(chat.path("messages").isArray()).isTrue();
+        assertNoNullWhereAStringIsRequired(chat);
         ObjectNode back;
         try {
             back = ChatToMessages.request(chat, "claude-upstream", 1024);
@@ -187,6 +189,30 @@ class TranslationFuzzTest {
     }
 
     /** Every non-blank text the caller wrote where a text belongs appears in the translated request (JSON-escaped, as sent). */
+    /** Identifiers, names and texts are strings in both dialects; a null one is our bug, not the caller's. */
+    private static void assertNoNullWhereAStringIsRequired(JsonNode node) {
+        if (node.isObject()) {
+            for (String field : List.of("text", "id", "name", "tool_use_id", "tool_call_id", "url", "data")) {
+                if (node.has(field)) {
+                    assertThat(node.get(field).isTextual()).as("%s in %s is a string", field, node).isTrue();
+                }
+            }
+        }
+        var fields = node.fields();
+        while (fields.hasNext()) {
+            var field = fields.next();
+            // Schemas and tool inputs are the caller's own JSON, with field names of its choosing.
+            if (!List.of("input_schema", "parameters", "input", "response_format").contains(field.getKey())) {
+                assertNoNullWhereAStringIsRequired(field.getValue());
+            }
+        }
+        if (node.isArray()) {
+            for (JsonNode item : node) {
+                assertNoNullWhereAStringIsRequired(item);
+            }
+        }
+    }
+
     private static void assertKeepsText(JsonNode original, String translated) {
         List<String> texts = new ArrayList<>();
         collectTexts(original, texts);
