@@ -32,7 +32,7 @@ targets=(
 )
 
 echo "fuzz: building test classes and classpaths"
-flock /tmp/strait-mvn.lock ./mvnw -o -q -B -pl app -am test-compile dependency:build-classpath \
+flock /tmp/strait-mvn.lock ./mvnw -q -B -pl app -am test-compile dependency:build-classpath \
   -Dmdep.includeScope=test -Dmdep.outputFile=target/fuzz-classpath.txt >/dev/null
 launcher=$(ls "$HOME"/.m2/repository/org/junit/platform/junit-platform-launcher/1.14.1/junit-platform-launcher-1.14.1.jar)
 

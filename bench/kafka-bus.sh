@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 out=$(mktemp)
-flock /tmp/strait-mvn.lock ./mvnw -o -q -B -pl app -am verify -Dtest=KafkaBusBenchmark \
+flock /tmp/strait-mvn.lock ./mvnw -q -B -pl app -am verify -Dtest=KafkaBusBenchmark \
   -Dsurefire.failIfNoSpecifiedTests=false \
   -Dstrait.bench.records="${1:-200000}" -Dstrait.bench.rate="${2:-5000}" -Dstrait.bench.compression="${3:-none}" >"$out" 2>&1 || true
 grep -E '^(compression|burst|ledger consumer|steady)' "$out" || { echo "no figures; the run said:" >&2; tail -40 "$out" >&2; exit 1; }

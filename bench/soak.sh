@@ -21,7 +21,7 @@ rate=${2:-2000}
 bound_mb=${STRAIT_SOAK_HEAP_BOUND_MB:-64}
 java="$JAVA_HOME/bin/java"
 app_jar="$root/app/target/strait.jar"
-[ -f "$app_jar" ] || ./mvnw -q -o -B -DskipTests -pl app -am package >&2
+[ -f "$app_jar" ] || ./mvnw -q -B -DskipTests -pl app -am package >&2
 
 out="$root/bench/results/soak-$(date -u +%Y%m%d-%H%M%S)"
 mkdir -p "$out"

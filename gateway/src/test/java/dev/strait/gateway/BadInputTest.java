@@ -160,6 +160,19 @@ class BadInputTest {
     }
 
     @Test
+    void aTokenLimitBelowOneIsAClear400NamingIt() {
+        // Found by TranslationFuzzTest: -300 went on to an Anthropic deployment as it was.
+        for (String limit : new String[] {"\"max_tokens\":-300", "\"max_completion_tokens\":0", "\"max_tokens\":1.5"}) {
+            HttpResponse<String> response = Http.post(chat(), "{\"model\":\"claude-sonnet-4-5\"," + limit
+                    + ",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}", Http.bearer());
+
+            assertThat(response.statusCode()).as(limit).isEqualTo(400);
+            assertThat(response.body()).contains("\"code\":\"integer_below_min_value\"")
+                    .contains("\"param\":\"" + limit.substring(1, limit.indexOf('"', 1)) + "\"");
+        }
+    }
+
+    @Test
     void nGreaterThanOneOnAnAnthropicModelIsAClear400() {
         HttpResponse<String> response = Http.post(chat(),
                 "{\"model\":\"claude-sonnet-4-5\",\"n\":3,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}",

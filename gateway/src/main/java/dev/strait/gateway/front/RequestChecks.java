@@ -95,6 +95,16 @@ final class RequestChecks {
         if (model != null && !model.isTextual()) {
             return Failure.invalid("invalid_type", "'model' must be a string.", "model");
         }
+        // TranslationFuzzTest: a negative max_tokens went on to Anthropic as it was.
+        for (String limit : TOKEN_LIMITS) {
+            JsonNode value = body.get(limit);
+            if (value != null && !value.isNull() && (!value.canConvertToInt() || !value.isIntegralNumber() || value.asInt() < 1)) {
+                return Failure.invalid("integer_below_min_value", "Invalid '" + limit
+                        + "': expected an integer >= 1, but got " + value + " instead.", limit);
+            }
+        }
         return null;
     }
+
+    private static final String[] TOKEN_LIMITS = {"max_tokens", "max_completion_tokens", "max_output_tokens"};
 }

@@ -227,7 +227,7 @@ class TranslationFuzzTest {
 
     /**
      * Texts where the dialects put meaning: a message's or system prompt's string content, and the
-     * {@code text} of content blocks (also inside tool results). Text under keys neither dialect knows
+     * {@code text} of text blocks (also inside tool results). Text under keys neither dialect knows
      * (a misspelt "content") carries no meaning and is not followed.
      */
     private static void collectTexts(JsonNode node, List<String> into) {
@@ -238,7 +238,9 @@ class TranslationFuzzTest {
                 if (item.isObject() && item.has("role")) {
                     collectTexts(item.path("content"), into);
                 } else if (item.isObject()) {
-                    if (item.path("text").isTextual()) {
+                    // Only a text block's "text" means text; the field on a thinking, tool_use or
+                    // refusal block is a stray key that neither dialect reads.
+                    if ("text".equals(item.path("type").asText()) && item.path("text").isTextual()) {
                         into.add(item.get("text").asText());
                     }
                     if ("tool_result".equals(item.path("type").asText())) {
