@@ -17,7 +17,7 @@ public final class FeatureExtractor {
 
     private final Words words = new Words();
     private final Words systemWords = new Words();
-    private final int[] simCounts = new int[64];
+    private final long[] simLanes = new long[8];
 
     public RequestFeatures extract(TraceEvent e) {
         TraceEvent.Request rq = e.request();
@@ -66,24 +66,31 @@ public final class FeatureExtractor {
         return h;
     }
 
-    /** SimHash over adjacent word pairs. */
+    /**
+     * SimHash over adjacent word pairs. The 64 bit counts are kept as eight longs of eight byte-wide
+     * counters (bit {@code 8j + k} counts in byte {@code j} of {@code lanes[k]}): eight additions a
+     * pair instead of one per set bit. At most {@value #SIM_PAIRS} pairs, so no byte overflows.
+     */
     private long simHash(Words w) {
         if (w.size == 0) {
             return 0;
         }
-        java.util.Arrays.fill(simCounts, 0);
+        long[] lanes = simLanes;
+        java.util.Arrays.fill(lanes, 0);
         // a template shows in its first words; the rest (passages, problems) only costs time
         int pairs = Math.max(1, Math.min(SIM_PAIRS, w.size - 1));
         for (int i = 0; i < pairs; i++) {
             long h = i + 1 < w.size ? Hashing.pair(w.hashes[i], w.hashes[i + 1]) : w.hashes[i];
-            for (long bits = h; bits != 0; bits &= bits - 1) {
-                simCounts[Long.numberOfTrailingZeros(bits)]++;
+            for (int k = 0; k < 8; k++) {
+                lanes[k] += (h >>> k) & 0x0101010101010101L;
             }
         }
         long sim = 0;
-        for (int b = 0; b < 64; b++) {
-            if (simCounts[b] * 2 > pairs) {
-                sim |= 1L << b;
+        for (int k = 0; k < 8; k++) {
+            for (int j = 0; j < 8; j++) {
+                if (((lanes[k] >>> (8 * j)) & 0xFF) * 2 > pairs) {
+                    sim |= 1L << (8 * j + k);
+                }
             }
         }
         return sim;

@@ -11,6 +11,11 @@ final class LongIntMap {
     private int[] values;
     private boolean[] used;
     private int size;
+    /**
+     * One bit per value of a key's top 16 bits, set for every key put: nearly every word looked up
+     * is in no lexicon, and this answers most of them without a probe.
+     */
+    private final long[] present = new long[1 << 10];
 
     LongIntMap(int expected) {
         int cap = Integer.highestOneBit(Math.max(4, expected * 2) - 1) << 1;
@@ -20,6 +25,9 @@ final class LongIntMap {
     }
 
     int get(long key, int missing) {
+        if ((present[(int) (key >>> 54)] & (1L << (key >>> 48))) == 0) {
+            return missing;
+        }
         int mask = keys.length - 1;
         for (int i = (int) (key ^ key >>> 32) & mask; used[i]; i = (i + 1) & mask) {
             if (keys[i] == key) {
@@ -30,6 +38,7 @@ final class LongIntMap {
     }
 
     void put(long key, int value) {
+        present[(int) (key >>> 54)] |= 1L << (key >>> 48);
         if ((size + 1) * 2 > keys.length) {
             grow();
         }

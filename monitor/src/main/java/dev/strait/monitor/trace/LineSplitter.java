@@ -25,13 +25,7 @@ public final class LineSplitter {
         int start = 0, end = 0;
         long lineNo = 0;
         while (true) {
-            int nl = -1;
-            for (int i = start; i < end; i++) {
-                if (buf[i] == '\n') {
-                    nl = i;
-                    break;
-                }
-            }
+            int nl = ByteScan.newline(buf, start, end);
             if (nl < 0) {
                 if (start > 0) {
                     System.arraycopy(buf, start, buf, 0, end - start);
@@ -63,11 +57,9 @@ public final class LineSplitter {
     public static long split(byte[] buf, int from, int to, Sink sink) {
         long lineNo = 0;
         int start = from;
-        for (int i = from; i < to; i++) {
-            if (buf[i] == '\n') {
-                emit(buf, start, i, ++lineNo, sink);
-                start = i + 1;
-            }
+        for (int nl = ByteScan.newline(buf, start, to); nl >= 0; nl = ByteScan.newline(buf, start, to)) {
+            emit(buf, start, nl, ++lineNo, sink);
+            start = nl + 1;
         }
         if (start < to) {
             emit(buf, start, to, ++lineNo, sink);

@@ -13,7 +13,7 @@ import java.time.Instant;
  */
 public final class TraceLineParser {
 
-    private final JsonFactory factory = new JsonFactory();
+    private final JsonFactory factory = new SkimmingJsonFactory();
 
     /** Thrown for a line that is not a usable trace record. */
     public static final class BadRecordException extends Exception {
