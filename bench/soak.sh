@@ -2,7 +2,10 @@
 # Soak: open-loop load through a gateway for a long while, with a fault injected every minute, then
 # the two promises that matter checked at the end:
 #   - no usage record lost or doubled: ledger rows = requests answered 200 (the load generator's count)
-#   - flat memory: the gateway's heap after a full GC at the end is within a bound of the one at the start
+#   - flat memory: the gateway's heap after a full GC at the end is within a bound of the one at the start,
+#     once the output-provenance index's own growth is set aside: it keeps every answer's fingerprints
+#     in memory by design (BENCHMARKS.md, issue 6), bounded by each market's retention, and says how
+#     many bytes it holds (/admin/provenance/stats, memoryBytes); anything else that grows is a leak
 # The faults cycle, one per minute, each held for the first 20 s of its minute: upstream connection
 # resets, PostgreSQL frozen (SIGSTOP of the embedded database's processes, found by their data
 # directory), 5xx, 429 storms, latency spikes past the idle timeout. The primary deployment takes the
@@ -85,6 +88,10 @@ heap_after_gc() {
   # The GC log says "Pause Full (Diagnostic Command) 300M->42M(1024M)": the figure after the arrow.
   grep -E 'Pause Full \((Diagnostic Command|System.gc\(\))\)' "$out/gateway-gc.log" | tail -1 | sed 's/.*->\([0-9]*\)M.*/\1/'
 }
+index_mb() {
+  curl -fsS -H "authorization: Bearer $STRAIT_ADMIN_TOKEN" "$admin/admin/provenance/stats" \
+    | grep -o '"memoryBytes" *: *[0-9]*' | awk -F: '{print int($2 / 1048576)}'
+}
 rows() {
   local from to
   from=$(date -u +%F); to=$(date -u -d tomorrow +%F)
@@ -104,6 +111,7 @@ pg_pids() {
   --warmup 0 --duration 5 --label warm --out "$out/warm.json" >/dev/null
 rows_before=$(rows)
 heap_start=$(heap_after_gc)
+index_start=$(index_mb)
 echo "soak: $minutes min at $rate req/s through $gateway; heap after GC at start: ${heap_start} MB; rows before: $rows_before" | tee "$out/summary.txt"
 
 "$java" -Xms512m -Xmx512m -jar "$jar" --url "$gateway/v1/chat/completions" --api-key "$key" --rate "$rate" \
@@ -139,17 +147,20 @@ done
 sleep 2
 ledger=$(( $(rows) - rows_before ))
 heap_end=$(heap_after_gc)
-growth=$((heap_end - heap_start))
+index_end=$(index_mb)
+index_growth=$((index_end - index_start))
+growth=$((heap_end - heap_start - index_growth))
 rss_mb=$(( $(awk '/VmRSS/{print $2}' "/proc/$gateway_pid/status") / 1024 ))
 {
   echo "sent: $sent  answered 200: $answered  errors: $errors"
   echo "ledger rows: $ledger  (lost: $((answered > ledger ? answered - ledger : 0)), doubled: $((ledger > answered ? ledger - answered : 0)))"
-  echo "heap after GC: start ${heap_start} MB, end ${heap_end} MB, growth ${growth} MB (bound ${bound_mb} MB); gateway RSS ${rss_mb} MB"
+  echo "heap after GC: start ${heap_start} MB, end ${heap_end} MB; provenance index ${index_start} -> ${index_end} MB"
+  echo "growth outside the provenance index: ${growth} MB (bound ${bound_mb} MB); gateway RSS ${rss_mb} MB"
   grep -o '"throughput_rps":[0-9.]*\|"p50":[0-9.]*\|"p99":[0-9.]*\|"p999":[0-9.]*' "$out/soak.json" | tr '\n' ' '; echo
 } | tee -a "$out/summary.txt"
 status=0
 [ "$ledger" -eq "$answered" ] || { echo "soak: FAIL: ledger rows differ from answered requests" | tee -a "$out/summary.txt"; status=1; }
 [ "$errors" -eq 0 ] || { echo "soak: FAIL: $errors requests failed" | tee -a "$out/summary.txt"; status=1; }
-[ "$growth" -le "$bound_mb" ] || { echo "soak: FAIL: heap grew ${growth} MB" | tee -a "$out/summary.txt"; status=1; }
+[ "$growth" -le "$bound_mb" ] || { echo "soak: FAIL: heap outside the provenance index grew ${growth} MB" | tee -a "$out/summary.txt"; status=1; }
 [ $status -eq 0 ] && echo "soak: PASS" | tee -a "$out/summary.txt"
 exit $status
