@@ -67,6 +67,13 @@ public final class MonitorEngine {
         return verdicts().stream().filter(v -> v.org().equals(org)).findFirst();
     }
 
+    /**
+     * A segment (one key, system prompt, client or template) is judged on its own from this many
+     * requests. At 30, two benign internal-chat keys of 30-40 requests sampling with n > 1 and high
+     * temperatures reached `review` on fresh sets (seeds 4242, 4243), for one more hidden harvest caught.
+     */
+    static final int SEGMENT_MIN_REQUESTS = 50;
+
     /** Verdicts on every organization seen, riskiest first. Cost: linear in organizations. */
     public synchronized List<Verdict> verdicts() {
         RiskModel model = config.model();
@@ -84,7 +91,7 @@ public final class MonitorEngine {
             int orgDays = Signals.activeDays(o.profile);
             if (segments.size() > 2) {
                 for (OrgProfile.KeyUse k : segments) {
-                    if (k.profile == null || k.count < 50 || k.count * 20 < o.requests || k.count == o.requests) {
+                    if (k.profile == null || k.count < SEGMENT_MIN_REQUESTS || k.count * 20 < o.requests || k.count == o.requests) {
                         continue;
                     }
                     List<Signal> ks = Signals.of(k.profile, null, catalog, orgDays);
