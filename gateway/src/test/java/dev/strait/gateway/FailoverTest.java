@@ -98,57 +98,62 @@ class FailoverTest {
 
     @Test
     void anOpenCircuitKeepsAFailingDeploymentOutOfRotationWhileAnotherServes() {
-        try (GatewayHarness strict = new GatewayHarness(GatewaySettings.defaults().withPorts(0, 0)
-                .withBreaker(2, Duration.ofMinutes(5)))) {
+        try (GatewayHarness strict = gatewayOpeningCircuitsAfterTwoFailures()) {
             strict.faulty.faults(Faults.status(500));
             for (int i = 0; i < 2; i++) {
-                assertThat(Http.post(strict.baseUrl() + "/v1/chat/completions", Http.chatBody("failover-gpt", false),
-                        Http.bearer()).statusCode()).isEqualTo(200);
+                assertThat(postChat(strict, "failover-gpt").statusCode()).isEqualTo(200);
             }
             long seen = strict.faulty.stats().requests();
 
             for (int i = 0; i < 5; i++) {
-                HttpResponse<String> response = Http.post(strict.baseUrl() + "/v1/chat/completions",
-                        Http.chatBody("failover-gpt", false), Http.bearer());
+                HttpResponse<String> response = postChat(strict, "failover-gpt");
                 assertThat(response.statusCode()).isEqualTo(200);
                 assertThat(response.headers().firstValue("x-strait-deployment")).hasValue("fo-openai-secondary");
             }
 
             assertThat(strict.faulty.stats().requests()).isEqualTo(seen);
-            assertThat(Http.get(strict.adminUrl() + "/admin/deployments", "authorization", "Bearer " + GatewayHarness.ADMIN_TOKEN).body())
+            assertThat(admin(strict, "/admin/deployments"))
                     .contains("\"name\":\"fo-openai-primary\"").contains("\"circuit\":\"open\"");
         }
     }
 
     @Test
     void whenEveryCircuitIsOpenTheGatewayStillTriesThemAndOneThatRecoveredServes() {
-        try (GatewayHarness strict = new GatewayHarness(GatewaySettings.defaults().withPorts(0, 0)
-                .withBreaker(2, Duration.ofMinutes(5)))) {
+        try (GatewayHarness strict = gatewayOpeningCircuitsAfterTwoFailures()) {
             strict.faulty.faults(Faults.status(500));
             for (int i = 0; i < 2; i++) {
-                assertThat(Http.post(strict.baseUrl() + "/v1/chat/completions", Http.chatBody("faulty-gpt", false),
-                        Http.bearer()).statusCode()).isEqualTo(502);
+                assertThat(postChat(strict, "faulty-gpt").statusCode()).isEqualTo(502);
             }
             long seen = strict.faulty.stats().requests();
 
-            HttpResponse<String> stillFailing = Http.post(strict.baseUrl() + "/v1/chat/completions",
-                    Http.chatBody("faulty-gpt", false), Http.bearer());
+            HttpResponse<String> stillFailing = postChat(strict, "faulty-gpt");
             assertThat(stillFailing.statusCode()).isEqualTo(502);
             assertThat(stillFailing.body()).contains("\"code\":\"upstream_error\"");
             assertThat(strict.faulty.stats().requests()).isEqualTo(seen + 1);
 
             strict.faulty.faults(Faults.none());
-            HttpResponse<String> recovered = Http.post(strict.baseUrl() + "/v1/chat/completions",
-                    Http.chatBody("faulty-gpt", false), Http.bearer());
+            HttpResponse<String> recovered = postChat(strict, "faulty-gpt");
 
             assertThat(recovered.statusCode()).isEqualTo(200);
             assertThat(recovered.headers().firstValue("x-strait-deployment")).hasValue("faulty-openai");
-            String deployments = Http.get(strict.adminUrl() + "/admin/deployments", "authorization",
-                    "Bearer " + GatewayHarness.ADMIN_TOKEN).body();
-            assertThat(deployments).containsPattern("\"name\":\"faulty-openai\"[^}]*\"circuit\":\"closed\"");
-            assertThat(Http.get(strict.adminUrl() + "/metrics", "authorization", "Bearer " + GatewayHarness.ADMIN_TOKEN).body())
+            assertThat(admin(strict, "/admin/deployments"))
+                    .containsPattern("\"name\":\"faulty-openai\"[^}]*\"circuit\":\"closed\"");
+            assertThat(admin(strict, "/metrics"))
                     .contains("strait_upstream_panic_attempts_total{strait_deployment=\"faulty-openai\"} 2.0");
         }
+    }
+
+    /** Circuits open after two failures and stay open for longer than any test. */
+    private static GatewayHarness gatewayOpeningCircuitsAfterTwoFailures() {
+        return new GatewayHarness(GatewaySettings.defaults().withPorts(0, 0).withBreaker(2, Duration.ofMinutes(5)));
+    }
+
+    private static HttpResponse<String> postChat(GatewayHarness gateway, String model) {
+        return Http.post(gateway.baseUrl() + "/v1/chat/completions", Http.chatBody(model, false), Http.bearer());
+    }
+
+    private static String admin(GatewayHarness gateway, String path) {
+        return Http.get(gateway.adminUrl() + path, "authorization", "Bearer " + GatewayHarness.ADMIN_TOKEN).body();
     }
 
     @Test

@@ -98,7 +98,7 @@ final class RequestChecks {
         // TranslationFuzzTest: a negative max_tokens went on to Anthropic as it was.
         for (String limit : TOKEN_LIMITS) {
             JsonNode value = body.get(limit);
-            if (value != null && !value.isNull() && (!value.canConvertToInt() || !value.isIntegralNumber() || value.asInt() < 1)) {
+            if (value != null && !value.isNull() && (!value.isIntegralNumber() || !value.canConvertToInt() || value.asInt() < 1)) {
                 return Failure.invalid("integer_below_min_value", "Invalid '" + limit
                         + "': expected an integer >= 1, but got " + value + " instead.", limit);
             }

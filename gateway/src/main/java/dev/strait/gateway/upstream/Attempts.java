@@ -32,7 +32,7 @@ final class Attempts {
     private Failure lastFailure;
     private HttpClientRequest inFlight;
     /** Candidates passed over because their circuit was open; made only when one is. */
-    private ArrayDeque<Deployment> outOfRotation;
+    private ArrayDeque<DeploymentHealth> outOfRotation;
 
     Attempts(Exchange exchange, Chain chain, Forward forward) {
         this.exchange = exchange;
@@ -58,16 +58,15 @@ final class Attempts {
             if (outOfRotation == null) {
                 outOfRotation = new ArrayDeque<>(candidates.size());
             }
-            outOfRotation.add(d);
+            outOfRotation.add(health);
         }
         // An open circuit is a guess that a deployment is down; a refusal is a certain error. When no
         // permitted deployment is left in rotation, try the ones out of it (Envoy's "panic" routing):
         // a deployment that recovered serves, and its success closes its circuit.
-        Deployment panic = outOfRotation == null ? null : outOfRotation.poll();
-        DeploymentHealth panicHealth = panic == null ? null : forward.routing().current().health().of(panic);
-        if (panicHealth != null) {
-            forward.metrics().panicAttempt(panic);
-            attempt(panic, panicHealth);
+        DeploymentHealth panic = outOfRotation == null ? null : outOfRotation.poll();
+        if (panic != null) {
+            forward.metrics().panicAttempt(panic.deployment());
+            attempt(panic.deployment(), panic);
             return;
         }
         chain.fail(exchange, lastFailure != null ? lastFailure : new Failure(Failure.Kind.UNAVAILABLE,

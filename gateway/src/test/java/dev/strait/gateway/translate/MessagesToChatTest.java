@@ -123,7 +123,7 @@ class MessagesToChatTest {
     @Test
     void aSystemBlockWithoutTextIsRefusedNotSentAsTheWordNull() {
         // Found by TranslationFuzzTest (seed crash-system-block-without-text).
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> MessagesToChat.request(json("""
+        assertThatThrownBy(() -> MessagesToChat.request(json("""
                 {"model":"claude","max_tokens":10,"system":[{"type":"text","usetext":"Sys"}],
                  "messages":[{"role":"user","content":"hi"}]}"""), "gpt-4o"))
                 .isInstanceOf(TranslationException.class).hasMessageContaining("'text'");
@@ -136,7 +136,7 @@ class MessagesToChatTest {
             "{\"type\":\"tool_result\",\"tool_use_id\":\"t1\",\"content\":[{\"type\":\"text\"}]} | messages.0.content.0.content.0.text",
             "{\"type\":\"image\",\"source\":{\"type\":\"url\"}} | messages.0.content.0.source.url"})
     void aBlockMissingAStringItsDialectRequiresIsRefusedByNameNotSentAsNull(String block, String param) {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> MessagesToChat.request(json("""
+        assertThatThrownBy(() -> MessagesToChat.request(json("""
                 {"model":"claude","max_tokens":10,"messages":[{"role":"user","content":[%s]}]}""".formatted(block)),
                 "gpt-4o"))
                 .isInstanceOfSatisfying(TranslationException.class, e -> assertThat(e.param()).isEqualTo(param));
@@ -144,7 +144,7 @@ class MessagesToChatTest {
 
     @Test
     void aToolUseWithoutIdOrNameIsRefusedByName() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> MessagesToChat.request(json("""
+        assertThatThrownBy(() -> MessagesToChat.request(json("""
                 {"model":"claude","max_tokens":10,"messages":[{"role":"user","content":"hi"},
                  {"role":"assistant","content":[{"type":"tool_use","name":"f","input":{}}]}]}"""), "gpt-4o"))
                 .isInstanceOfSatisfying(TranslationException.class,

@@ -3,8 +3,10 @@ package dev.strait.monitor.trace;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.ObjectCodec;
 import com.fasterxml.jackson.core.io.IOContext;
 import com.fasterxml.jackson.core.json.UTF8StreamJsonParser;
+import com.fasterxml.jackson.core.sym.ByteQuadsCanonicalizer;
 import java.io.IOException;
 
 /**
@@ -26,8 +28,8 @@ final class SkimmingJsonFactory extends JsonFactory {
 
     private static final class Skimming extends UTF8StreamJsonParser {
 
-        Skimming(IOContext ctxt, int features, com.fasterxml.jackson.core.ObjectCodec codec,
-                com.fasterxml.jackson.core.sym.ByteQuadsCanonicalizer symbols, byte[] buf, int start, int end) {
+        Skimming(IOContext ctxt, int features, ObjectCodec codec, ByteQuadsCanonicalizer symbols, byte[] buf,
+                int start, int end) {
             super(ctxt, features, null, codec, symbols, buf, start, end, false);
         }
 
