@@ -1,15 +1,16 @@
 package dev.strait.gateway.traffic;
 
+import dev.strait.core.work.Doze;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
  * A bounded, lock-free queue between the event loops and one worker thread. Offering never waits:
  * when the worker falls behind by {@code capacity} requests, newer ones are dropped and counted, so
- * monitoring sees a sample under overload instead of slowing the answers.
+ * monitoring sees a sample under overload instead of slowing the answers. Nor does offering wake the
+ * worker, except after a quiet spell ({@link Doze}).
  */
 public final class TrafficQueue implements TrafficSink, AutoCloseable {
 
@@ -18,12 +19,15 @@ public final class TrafficQueue implements TrafficSink, AutoCloseable {
     private final AtomicLong dropped = new AtomicLong();
     private final int capacity;
     private final Thread worker;
+    private final Doze doze;
     private volatile boolean running = true;
 
     /** @param consumer runs on the queue's own thread, one request at a time, in arrival order */
     public TrafficQueue(int capacity, Consumer<ServedRequest> consumer, Consumer<RuntimeException> onError) {
         this.capacity = capacity;
-        this.worker = Thread.ofPlatform().name("strait-traffic").daemon().start(() -> drain(consumer, onError));
+        this.worker = Thread.ofPlatform().name("strait-traffic").daemon().unstarted(() -> drain(consumer, onError));
+        this.doze = new Doze(worker);
+        worker.start();
     }
 
     @Override
@@ -34,7 +38,7 @@ public final class TrafficQueue implements TrafficSink, AutoCloseable {
             return false;
         }
         queue.add(request);
-        LockSupport.unpark(worker);
+        doze.nudge();
         return true;
     }
 
@@ -50,9 +54,10 @@ public final class TrafficQueue implements TrafficSink, AutoCloseable {
         while (running || !queue.isEmpty()) {
             ServedRequest next = queue.poll();
             if (next == null) {
-                LockSupport.parkNanos(10_000_000);
+                doze.idle(() -> !queue.isEmpty() || !running);
                 continue;
             }
+            doze.worked();
             size.decrementAndGet();
             try {
                 consumer.accept(next);
@@ -66,7 +71,7 @@ public final class TrafficQueue implements TrafficSink, AutoCloseable {
     @Override
     public void close() {
         running = false;
-        LockSupport.unpark(worker);
+        doze.wake();
         try {
             worker.join(10_000);
         } catch (InterruptedException e) {

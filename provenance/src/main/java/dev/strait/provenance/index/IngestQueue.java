@@ -1,10 +1,10 @@
 package dev.strait.provenance.index;
 
+import dev.strait.core.work.Doze;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.logging.Level;
@@ -14,7 +14,8 @@ import java.util.logging.Logger;
  * The request path's only contact with provenance: {@link #offer} puts a completion in a bounded
  * queue and returns at once (a full queue drops and counts, it never blocks a request). One
  * writer thread drains the queue in batches and hands each batch to the index, which signs,
- * writes and publishes it.
+ * writes and publishes it. The writer naps between drains ({@link Doze}), so a batch is what
+ * gathered meanwhile, and it is forced to disk once, not once per completion.
  */
 final class IngestQueue implements AutoCloseable {
 
@@ -24,6 +25,7 @@ final class IngestQueue implements AutoCloseable {
     private final int batchSize;
     private final Consumer<List<Completion>> sink;
     private final Thread writer;
+    private final Doze doze;
     private final AtomicLong offered = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
@@ -36,6 +38,7 @@ final class IngestQueue implements AutoCloseable {
         this.batchSize = batchSize;
         this.sink = sink;
         this.writer = Thread.ofPlatform().name("strait-provenance-writer").daemon().unstarted(this::run);
+        this.doze = new Doze(writer);
         writer.start();
     }
 
@@ -45,34 +48,33 @@ final class IngestQueue implements AutoCloseable {
             return false;
         }
         offered.incrementAndGet();
+        doze.nudge();
         return true;
     }
 
     private void run() {
         List<Completion> batch = new ArrayList<>(batchSize);
         while (!closing || !queue.isEmpty()) {
-            try {
-                Completion first = queue.poll(50, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                batch.add(first);
-                queue.drainTo(batch, batchSize - 1);
-                try {
-                    sink.accept(batch);
-                } catch (RuntimeException e) {
-                    failed.addAndGet(batch.size());
-                    LOG.log(Level.SEVERE, "provenance: could not index " + batch.size() + " completions", e);
-                }
-                synchronized (progress) {
-                    done += batch.size();
-                    progress.notifyAll();
-                }
-                batch.clear();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            if (Thread.currentThread().isInterrupted()) {
                 return;
             }
+            queue.drainTo(batch, batchSize);
+            if (batch.isEmpty()) {
+                doze.idle(() -> !queue.isEmpty() || closing);
+                continue;
+            }
+            doze.worked();
+            try {
+                sink.accept(batch);
+            } catch (RuntimeException e) {
+                failed.addAndGet(batch.size());
+                LOG.log(Level.SEVERE, "provenance: could not index " + batch.size() + " completions", e);
+            }
+            synchronized (progress) {
+                done += batch.size();
+                progress.notifyAll();
+            }
+            batch.clear();
         }
     }
 
@@ -106,6 +108,7 @@ final class IngestQueue implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         closing = true;
+        doze.wake();
         writer.join();
     }
 }

@@ -1,0 +1,72 @@
+package dev.strait.core.work;
+
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+
+/**
+ * How a background worker waits for work without its producers paying a wake-up per item. While
+ * work flows, the worker naps briefly after each drain and takes what gathered meanwhile as one
+ * batch; producers never wake it. After a quiet spell it sleeps longer, and only then does the
+ * next producer wake it: one wake-up per quiet spell instead of one per request. (Waking a parked
+ * thread for every request cost the event loops a tenth of their time in the scheduler.)
+ */
+public final class Doze {
+
+    /** The longest a queued item waits while work flows. */
+    public static final long NAP_NANOS = 2_000_000;
+    private final Thread worker;
+    private final int napsBeforeSleep;
+    private final long sleepNanos;
+    private volatile boolean asleep;
+    private int emptyNaps;
+
+    /** @param worker the one thread that drains; it alone calls {@link #worked} and {@link #idle} */
+    public Doze(Thread worker) {
+        this(worker, 50, 100_000_000);
+    }
+
+    Doze(Thread worker, int napsBeforeSleep, long sleepNanos) {
+        this.worker = worker;
+        this.napsBeforeSleep = napsBeforeSleep;
+        this.sleepNanos = sleepNanos;
+    }
+
+    /** Producer side, after publishing an item: wakes the worker only from a long sleep. */
+    public void nudge() {
+        if (asleep) {
+            LockSupport.unpark(worker);
+        }
+    }
+
+    /** Wakes the worker whatever it is doing, e.g. to make it notice that it should stop. */
+    public void wake() {
+        LockSupport.unpark(worker);
+    }
+
+    boolean asleep() {
+        return asleep;
+    }
+
+    /** Worker side: the last drain found work. */
+    public void worked() {
+        emptyNaps = 0;
+    }
+
+    /**
+     * Worker side: the last drain found nothing. Naps, or after a quiet spell sleeps until nudged.
+     *
+     * @param pending checked after announcing the sleep, so an item published meanwhile is never
+     *     left waiting for the whole sleep: either its producer sees the announcement or this sees the item
+     */
+    public void idle(BooleanSupplier pending) {
+        if (++emptyNaps < napsBeforeSleep) {
+            LockSupport.parkNanos(NAP_NANOS);
+            return;
+        }
+        asleep = true;
+        if (!pending.getAsBoolean()) {
+            LockSupport.parkNanos(sleepNanos);
+        }
+        asleep = false;
+    }
+}
