@@ -117,8 +117,8 @@ public final class Gateway implements AutoCloseable {
         port = settings.port() == 0 ? freePort(settings.host()) : settings.port();
         AccessLog accessLog = new AccessLog(log, metrics);
         HexFormat hex = HexFormat.of();
-        HttpServerOptions options = ListenerTls.apply(settings.tls(), http2Limits(new HttpServerOptions().setHost(settings.host())
-                .setPort(port).setTcpNoDelay(true).setCompressionSupported(false).setHandle100ContinueAutomatically(true)));
+        HttpServerOptions options = ListenerTls.apply(settings.tls(), http2Limits(lean(new HttpServerOptions()
+                .setHost(settings.host()).setPort(port).setHandle100ContinueAutomatically(true))));
         int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
         deploymentId = vertx.deployVerticle(() -> new VerticleBase() {
             @Override
@@ -170,6 +170,18 @@ public final class Gateway implements AutoCloseable {
         line.set("models", plain.valueToTree(routing.current().catalog().models()));
         log.write(line);
         return this;
+    }
+
+    /**
+     * What the hot path does not need, off: compression (answers are small JSON or SSE, and a
+     * compressed SSE stream would be buffered), the WebSocket extension handler that every HTTP/1.1
+     * message would otherwise pass through (the gateway serves no WebSocket), and the queues that let
+     * other threads write a response (strict thread mode: every response here is written on its
+     * connection's own event loop, so it goes straight to the socket).
+     */
+    static HttpServerOptions lean(HttpServerOptions options) {
+        return options.setTcpNoDelay(true).setCompressionSupported(false).setPerMessageWebSocketCompressionSupported(false)
+                .setPerFrameWebSocketCompressionSupported(false).setStrictThreadMode(true);
     }
 
     /**

@@ -25,6 +25,7 @@ public final class Exchange {
     private final long startNanos;
     private final long createdEpochSeconds;
     private ObjectNode body;
+    private boolean stream;
     private String requestedModel;
     private String model;
     private AccessSnapshot.Principal principal;
@@ -94,6 +95,7 @@ public final class Exchange {
     public void body(ObjectNode body, int bytes) {
         this.body = body;
         this.bodyBytes = bytes;
+        this.stream = body != null && body.path("stream").asBoolean(false);
     }
 
     /** The request body's size on the wire: an upper bound on its tokens. */
@@ -151,8 +153,9 @@ public final class Exchange {
         this.grants = grants;
     }
 
+    /** Whether the body set last asks for a stream (read once: every stage and the meter ask). */
     public boolean stream() {
-        return body != null && body.path("stream").asBoolean(false);
+        return stream;
     }
 
     /** Whether the caller asked for the usage chunk at the end of an OpenAI stream. */
