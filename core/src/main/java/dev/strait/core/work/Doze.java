@@ -1,5 +1,6 @@
 package dev.strait.core.work;
 
+import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
@@ -7,26 +8,30 @@ import java.util.function.BooleanSupplier;
  * How a background worker waits for work without its producers paying a wake-up per item. While
  * work flows, the worker naps briefly after each drain and takes what gathered meanwhile as one
  * batch; producers never wake it. After a quiet spell it sleeps longer, and only then does the
- * next producer wake it: one wake-up per quiet spell instead of one per request. (Waking a parked
+ * next producer wake it (after a tenth of a second without work): one wake-up per quiet spell
+ * instead of one per request. (Waking a parked
  * thread for every request cost the event loops a tenth of their time in the scheduler.)
  */
 public final class Doze {
 
-    /** The longest a queued item waits while work flows. */
-    public static final long NAP_NANOS = 2_000_000;
     private final Thread worker;
+    private final long napNanos;
     private final int napsBeforeSleep;
     private final long sleepNanos;
     private volatile boolean asleep;
     private int emptyNaps;
 
-    /** @param worker the one thread that drains; it alone calls {@link #worked} and {@link #idle} */
-    public Doze(Thread worker) {
-        this(worker, 50, 100_000_000);
+    /**
+     * @param worker the one thread that drains; it alone calls {@link #worked} and {@link #idle}
+     * @param nap the longest a published item waits while work flows: the batching window
+     */
+    public Doze(Thread worker, Duration nap) {
+        this(worker, nap.toNanos(), Math.max(1, (int) (100_000_000 / nap.toNanos())), 100_000_000);
     }
 
-    Doze(Thread worker, int napsBeforeSleep, long sleepNanos) {
+    Doze(Thread worker, long napNanos, int napsBeforeSleep, long sleepNanos) {
         this.worker = worker;
+        this.napNanos = napNanos;
         this.napsBeforeSleep = napsBeforeSleep;
         this.sleepNanos = sleepNanos;
     }
@@ -60,7 +65,7 @@ public final class Doze {
      */
     public void idle(BooleanSupplier pending) {
         if (++emptyNaps < napsBeforeSleep) {
-            LockSupport.parkNanos(NAP_NANOS);
+            LockSupport.parkNanos(napNanos);
             return;
         }
         asleep = true;

@@ -38,7 +38,7 @@ class DozeTest {
                 }
             }
         });
-        doze = new Doze(worker, napsBeforeSleep, AN_HOUR);
+        doze = new Doze(worker, 2_000_000, napsBeforeSleep, AN_HOUR);
         worker.start();
     }
 
@@ -70,7 +70,7 @@ class DozeTest {
     @Test
     void workPublishedAsTheWorkerAnnouncesItsSleepCancelsTheSleep() {
         // The producer of that work read "awake" and will not nudge: the worker must see the work itself.
-        Doze alone = new Doze(Thread.currentThread(), 1, AN_HOUR);
+        Doze alone = new Doze(Thread.currentThread(), 2_000_000, 1, AN_HOUR);
         assertTimeoutPreemptively(Duration.ofSeconds(10), () -> alone.idle(() -> true));
     }
 

@@ -1,6 +1,7 @@
 package dev.strait.gateway.traffic;
 
 import dev.strait.core.work.Doze;
+import java.time.Duration;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,7 +27,7 @@ public final class TrafficQueue implements TrafficSink, AutoCloseable {
     public TrafficQueue(int capacity, Consumer<ServedRequest> consumer, Consumer<RuntimeException> onError) {
         this.capacity = capacity;
         this.worker = Thread.ofPlatform().name("strait-traffic").daemon().unstarted(() -> drain(consumer, onError));
-        this.doze = new Doze(worker);
+        this.doze = new Doze(worker, Duration.ofMillis(2));
         worker.start();
     }
 
