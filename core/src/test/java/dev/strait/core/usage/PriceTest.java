@@ -23,6 +23,25 @@ class PriceTest {
     }
 
     @Test
+    void aCostIsTheExactQuotientPerMillionInItsShortestForm() {
+        // The representation matters, not only the value: the spool and the ledger carry its plain string.
+        java.util.Random random = new java.util.Random(42);
+        for (int i = 0; i < 10_000; i++) {
+            Price price = new Price(BigDecimal.valueOf(random.nextInt(100_000), random.nextInt(6)),
+                    BigDecimal.valueOf(random.nextInt(100_000), random.nextInt(6)),
+                    BigDecimal.valueOf(random.nextInt(100_000), random.nextInt(6)), "USD");
+            long input = random.nextInt(2_000_000);
+            long cached = random.nextInt(3) == 0 ? 0 : random.nextInt(2_500_000);
+            long output = random.nextInt(200_000);
+            BigDecimal micro = price.input().multiply(BigDecimal.valueOf(Math.max(0, input - cached)))
+                    .add(price.cachedInput().multiply(BigDecimal.valueOf(Math.min(cached, input))))
+                    .add(price.output().multiply(BigDecimal.valueOf(output)));
+            assertThat(price.cost(input, cached, output))
+                    .isEqualTo(micro.divide(BigDecimal.valueOf(1_000_000)).stripTrailingZeros());
+        }
+    }
+
+    @Test
     void aMarketPriceWinsOverTheGeneralOne() {
         Price cn = new Price(new BigDecimal("18"), new BigDecimal("9"), new BigDecimal("72"), "CNY");
         PriceBook book = new PriceBook("2026-11", Map.of("gpt-4o", Map.of("*", gpt4o, "CN", cn)));
