@@ -33,6 +33,7 @@ public final class LedgerWriter implements AutoCloseable {
 
     private void run() {
         Duration backoff = period;
+        spool.prepareSpares();
         while (running) {
             try {
                 Thread.sleep(backoff);
@@ -41,6 +42,7 @@ public final class LedgerWriter implements AutoCloseable {
             }
             try {
                 drainOnce();
+                spool.prepareSpares();
                 backoff = period;
             } catch (Exception e) {
                 onError.accept(e);

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -31,6 +32,12 @@ public final class Spool {
     private final Path directory;
     private final int segmentBytes;
     private final ConcurrentLinkedQueue<Segment> segments = new ConcurrentLinkedQueue<>();
+    /**
+     * Segments made ahead, off the request path: making one writes its every block (megabytes of
+     * zeros, milliseconds), which an event loop must not wait for.
+     */
+    private final ConcurrentLinkedQueue<Segment> spares = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger writers = new AtomicInteger();
     private final AtomicLong sequence = new AtomicLong();
     private final Allocator allocator;
     private final long maxHeldBytes;
@@ -95,13 +102,31 @@ public final class Spool {
                 current.seal();
                 current = null;
             }
-            current = newSegment();
+            current = spares.poll();
+            if (current == null) {
+                current = newSegment();
+            }
             return current != null && current.append(payload);
         }
     }
 
     public Writer writer() {
+        writers.incrementAndGet();
         return new Writer();
+    }
+
+    /**
+     * Makes a spare segment for each writer, so that a writer whose segment fills takes a ready one
+     * instead of making it on its event loop. Called by the ledger thread between drains.
+     */
+    public void prepareSpares() {
+        while (spares.size() < writers.get()) {
+            Segment spare = newSegment();
+            if (spare == null) {
+                return;
+            }
+            spares.add(spare);
+        }
     }
 
     /** The segments in the order they were made. */

@@ -44,6 +44,28 @@ class SpoolTest {
     }
 
     @Test
+    void aWriterWhoseSegmentFillsTakesASpareMadeOffItsThread() throws Exception {
+        List<String> makers = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Spool spool = new Spool(dir, 4096, Spool.DEFAULT_MAX_HELD_BYTES, message -> { }, (file, size) -> {
+            makers.add(Thread.currentThread().getName());
+            return Segment.create(file, size);
+        });
+        Spool.Writer writer = spool.writer();
+        List<String> written = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            Thread ledgerThread = Thread.ofPlatform().name("ledger").start(spool::prepareSpares);
+            ledgerThread.join();
+            String record = "{\"n\":" + i + "}";
+            writer.append(record.getBytes(StandardCharsets.UTF_8));
+            written.add(record);
+        }
+
+        assertThat(spool.segments()).hasSizeGreaterThan(2);
+        assertThat(makers).as("every segment was made by the ledger thread, none by the writer's").containsOnly("ledger");
+        assertThat(readAll(spool)).containsExactlyElementsOf(written);
+    }
+
+    @Test
     void aNewProcessRecoversWhatADeadOneWrote() throws Exception {
         Spool.Writer writer = new Spool(dir, 1 << 16).writer();
         for (int i = 0; i < 100; i++) {
