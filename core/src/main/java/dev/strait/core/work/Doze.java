@@ -6,13 +6,14 @@ import java.util.function.BooleanSupplier;
 
 /**
  * How a background worker waits for work without its producers paying a wake-up per item. While
- * work flows, the worker naps briefly after each drain and takes what gathered meanwhile as one
- * batch; producers never wake it. After a quiet spell it sleeps longer, and only then does the
- * next producer wake it (after a tenth of a second without work): one wake-up per quiet spell
- * instead of one per request. (Waking a parked
- * thread for every request cost the event loops a tenth of their time in the scheduler.)
+ * work flows, the worker naps after each drain and takes what gathered meanwhile as one batch;
+ * producers never wake it. After a tenth of a second without work it sleeps, and only then does
+ * the next producer wake it: one wake-up per quiet spell instead of one per request (waking a
+ * parked thread per request cost the event loops a tenth of their time in the scheduler).
  */
 public final class Doze {
+
+    private static final long QUIET_NANOS = 100_000_000;
 
     private final Thread worker;
     private final long napNanos;
@@ -26,7 +27,7 @@ public final class Doze {
      * @param nap the longest a published item waits while work flows: the batching window
      */
     public Doze(Thread worker, Duration nap) {
-        this(worker, nap.toNanos(), Math.max(1, (int) (100_000_000 / nap.toNanos())), 100_000_000);
+        this(worker, nap.toNanos(), Math.max(1, (int) (QUIET_NANOS / nap.toNanos())), QUIET_NANOS);
     }
 
     Doze(Thread worker, long napNanos, int napsBeforeSleep, long sleepNanos) {
