@@ -222,9 +222,9 @@ load() {
 max_of() { grep -o '"throughput_rps":[0-9.]*' "$out/max-$1.json" | cut -d: -f2; }
 
 # Each target runs its workloads back to back, primed by a closed loop just before them (the prime is not
-# compared). On two shared cores C2 cannot keep up with its queue under load, and HotSpot drops queued
-# compilations of methods that have gone idle: a JVM left idle while the other targets ran met its own
-# measured run half compiled (C2 took a quarter of a core through Strait's maximum run, session 5).
+# compared). On two shared cores C2 needs about 40 s of load to compile the gateway's path: primed for
+# 12 s, and then left idle while the other targets ran, Strait met its measured run half compiled (C2
+# took a quarter of a core through its maximum run; session 5, BENCHMARKS.md).
 for target in direct nginx portkey strait; do
   load "prime-$target" "$target" --connections 16 --warmup 0 --duration "$prime"
   streams=$([ "$target" != portkey ] && echo true || echo false)   # Portkey: non-streaming only
