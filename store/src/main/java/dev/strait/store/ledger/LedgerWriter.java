@@ -33,8 +33,9 @@ public final class LedgerWriter implements AutoCloseable {
 
     private void run() {
         Duration backoff = period;
-        spool.prepareSpares();
         while (running) {
+            // Whether or not the database answers: while it is away the spool fills fastest.
+            spool.prepareSpares();
             try {
                 Thread.sleep(backoff);
             } catch (InterruptedException e) {
@@ -42,7 +43,6 @@ public final class LedgerWriter implements AutoCloseable {
             }
             try {
                 drainOnce();
-                spool.prepareSpares();
                 backoff = period;
             } catch (Exception e) {
                 onError.accept(e);

@@ -11,6 +11,7 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -97,6 +98,32 @@ class LedgerWriterTest {
                 assertThat(new Ledger(second.dataSource()).count()).isEqualTo(300);
             }
         }
+    }
+
+    @Test
+    void sparesAreMadeOffTheWritersThreadWhileTheDatabaseIsDown() throws Exception {
+        List<String> makers = new CopyOnWriteArrayList<>();
+        Spool spool = new Spool(dir.resolve("spool"), 4096, Spool.DEFAULT_MAX_HELD_BYTES, message -> { }, (file, size) -> {
+            makers.add(Thread.currentThread().getName());
+            return Segment.create(file, size);
+        });
+        Spool.Writer writer = spool.writer();
+        try (HikariDataSource nowhere = pool("jdbc:postgresql://127.0.0.1:" + freePort() + "/postgres");
+                LedgerWriter ledgerWriter = new LedgerWriter(spool, new Ledger(nowhere), Duration.ofMillis(20), e -> { })) {
+            awaitSize(makers, 1);
+            writer.append(UsageCodec.encode(record(0))); // takes the spare; its drain now fails, again and again
+
+            awaitSize(makers, 2);
+        }
+        assertThat(makers).containsOnly("strait-ledger");
+    }
+
+    private static void awaitSize(List<String> list, int size) throws InterruptedException {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (list.size() < size && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(list).hasSizeGreaterThanOrEqualTo(size);
     }
 
     private static void awaitCount(HikariDataSource pool, long expected) throws Exception {
