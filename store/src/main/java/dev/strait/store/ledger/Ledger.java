@@ -7,11 +7,23 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /** The usage ledger in PostgreSQL: one row per request id, however often a record is replayed. */
 public final class Ledger {
+
+    /** The ledger's columns in insert order, each with the array type its values travel in. */
+    private static final String[] COLUMN_NAMES = {"request_id", "at", "org_id", "project_id", "key_id", "market", "model",
+        "deployment", "region", "status", "stream", "input_tokens", "output_tokens", "cached_input_tokens", "estimated",
+        "latency_us", "cost", "currency", "price_version"};
+    private static final String[] COLUMN_TYPES = {"text", "timestamptz", "text", "text", "text", "text", "text", "text",
+        "text", "int4", "bool", "int8", "int8", "int8", "bool", "int8", "numeric", "text", "text"};
+    private static final String INSERT = "insert into usage_ledger (" + String.join(", ", COLUMN_NAMES) + ")"
+            + " select * from unnest(" + Arrays.stream(COLUMN_TYPES).map(t -> "?::" + t + "[]").collect(Collectors.joining(", "))
+            + ") on conflict (request_id) do nothing";
 
     private final DataSource dataSource;
 
@@ -56,21 +68,12 @@ public final class Ledger {
             currencies[i] = r.currency();
             priceVersions[i] = r.priceVersion();
         }
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "insert into usage_ledger (request_id, at, org_id, project_id, key_id, market, model, deployment,"
-                        + " region, status, stream, input_tokens, output_tokens, cached_input_tokens, estimated,"
-                        + " latency_us, cost, currency, price_version)"
-                        + " select * from unnest(?::text[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[],"
-                        + " ?::text[], ?::text[], ?::text[], ?::int[], ?::boolean[], ?::bigint[], ?::bigint[], ?::bigint[],"
-                        + " ?::boolean[], ?::bigint[], ?::numeric[], ?::text[], ?::text[])"
-                        + " on conflict (request_id) do nothing")) {
+        Object[][] columns = {ids, at, orgs, projects, keys, markets, models, deployments, regions, status, stream,
+                input, output, cached, estimated, latency, cost, currencies, priceVersions};
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(INSERT)) {
             c.setAutoCommit(false);
-            Object[][] columns = {ids, at, orgs, projects, keys, markets, models, deployments, regions, status, stream,
-                    input, output, cached, estimated, latency, cost, currencies, priceVersions};
-            String[] types = {"text", "timestamptz", "text", "text", "text", "text", "text", "text", "text", "int4",
-                    "bool", "int8", "int8", "int8", "bool", "int8", "numeric", "text", "text"};
             for (int col = 0; col < columns.length; col++) {
-                s.setArray(col + 1, c.createArrayOf(types[col], columns[col]));
+                s.setArray(col + 1, c.createArrayOf(COLUMN_TYPES[col], columns[col]));
             }
             int inserted = s.executeUpdate();
             c.commit();
